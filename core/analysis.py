@@ -1,0 +1,23 @@
+"""Import + detect in one call: the pipeline the CLI, the store and the GUI worker share."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from core.document import Document
+from core.extraction import Extraction
+
+Progress = Callable[[int, int], None]
+
+
+def analyze_document(document: Document) -> Extraction:
+    from core.detect import detect
+
+    extraction = detect(document.text, source=document.source, fmt=document.format)
+    extraction.warnings[:0] = document.warnings
+    return extraction
+
+
+def analyze_file(path: str, progress: Progress | None = None) -> Extraction:
+    from core.importers import load_document
+
+    return analyze_document(load_document(path, progress=progress))

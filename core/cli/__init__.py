@@ -1,0 +1,1 @@
+"""Command-line subcommands (one module each); ``main.py`` parses, these run."""

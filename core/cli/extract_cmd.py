@@ -1,0 +1,47 @@
+"""``extract FILE [--json]``: import one report and print what detection found."""
+from __future__ import annotations
+
+import json
+import sys
+
+from core.cli.console import EXIT_OK, EXIT_UNREADABLE, ensure_utf8_stdio, fail
+from core.errors import ReportError
+
+
+def run(args) -> int:
+    ensure_utf8_stdio()
+    from core.analysis import analyze_file
+
+    try:
+        extraction = analyze_file(args.file)
+    except ReportError as exc:
+        return fail(f"{args.file}：{exc.message}", EXIT_UNREADABLE)
+    if args.json:
+        json.dump(extraction.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    print(summary_text(extraction))
+    return EXIT_OK
+
+
+def summary_text(extraction) -> str:
+    """A short human-readable summary: metadata, outline, missing parts, figure count."""
+    from core.extraction import PART_LABELS
+
+    m = extraction.meta
+    lines = [
+        f"文件：{extraction.source}（{extraction.format}）",
+        f"单位：{m.org or '未识别'}  年度：{m.year or '未识别'}  日期：{m.published or '—'}"
+        f"  文号：{m.doc_number or '—'}",
+        f"标题：{m.title or '未识别'}",
+        "提纲：",
+    ]
+    for s in extraction.sections:
+        kind = f"  [{PART_LABELS.get(s.kind, s.kind)}]" if s.kind else ""
+        lines.append(f"{'  ' * s.level}{s.marker}{s.title}{kind}")
+    missing = "、".join(PART_LABELS[k] for k in extraction.missing_parts) or "无"
+    lines.append(f"缺少的必备部分：{missing}")
+    lines.append(f"识别出数字 {len(extraction.figures)} 个")
+    for w in extraction.warnings:
+        lines.append(f"提示：{w}")
+    return "\n".join(lines)

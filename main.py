@@ -1,0 +1,71 @@
+"""法治报告审阅台 — entry point.
+
+No arguments (or only file paths) opens the review window; subcommands run the core from the command
+line: ``extract``, ``import``, ``export``. Exit codes: 0 success, 2 usage error, 3 unreadable input.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+SUBCOMMANDS = ("extract", "import", "export")
+PROG = "reportdesk"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="法治报告审阅台：导入法治政府建设年度报告，识别提纲与数字，审核并导出汇总表。"
+        " 不带参数（或只给文件路径）时打开图形界面。",
+        epilog="示例：reportdesk extract 报告.pdf --json ；reportdesk import 文件夹 ；"
+        "reportdesk export --out 汇总.xlsx",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="{extract,import,export}")
+
+    p = sub.add_parser("extract", help="识别一份报告，输出提纲、数字和元数据",
+                       description="导入一份报告（TXT/DOCX/PDF），输出识别结果。")
+    p.add_argument("file", help="报告文件（.txt / .docx / .pdf）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出完整结果（默认输出简要文本）")
+
+    p = sub.add_parser("import", help="把文件或文件夹中的报告导入数据库",
+                       description="导入文件或文件夹（递归查找 .txt/.docx/.pdf），显示进度并汇总失败原因。")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹")
+    p.add_argument("--db", metavar="FILE", help="数据库文件（默认在用户数据目录）")
+
+    p = sub.add_parser("export", help="导出审核汇总表（.xlsx 或 .csv）",
+                       description="从数据库导出汇总表：.xlsx 含“汇总”和“明细”两张表；.csv 为明细（UTF-8 带 BOM）。")
+    p.add_argument("--db", metavar="FILE", help="数据库文件（默认在用户数据目录）")
+    p.add_argument("--out", required=True, metavar="FILE", help="输出文件，扩展名 .xlsx 或 .csv")
+    p.add_argument("--reviewed-only", action="store_true",
+                   help="只导出已确认、已修改和人工新增的数字（默认导出全部并标明状态）")
+    return parser
+
+
+def run_cli(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "extract":
+        from core.cli.extract_cmd import run
+    elif args.command == "import":
+        from core.cli.import_cmd import run
+    elif args.command == "export":
+        from core.cli.export_cmd import run
+    else:  # pragma: no cover - argparse only returns known commands
+        return 2
+    return run(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help")):
+        return run_cli(argv)
+    if any(a.startswith("-") for a in argv):
+        build_parser().print_usage(sys.stderr)
+        print(f"{PROG}: 错误：未知选项 {' '.join(a for a in argv if a.startswith('-'))}", file=sys.stderr)
+        return 2
+    from gui.app import run_app  # Qt is imported only when the window is wanted
+
+    return run_app(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
