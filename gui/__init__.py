@@ -1,0 +1,1 @@
+"""PySide6 user interface of 法治报告审阅台 (windows, models, views, workers)."""

@@ -1,0 +1,17 @@
+"""Start the Qt application and show the main window."""
+from __future__ import annotations
+
+import sys
+
+
+def run_app(files: list[str]) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("法治报告审阅台")
+    app.setOrganizationName("ReportDesk")
+    window = MainWindow()
+    window.show()
+    return app.exec()
