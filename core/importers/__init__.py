@@ -1,0 +1,51 @@
+"""Importers: turn a TXT, DOCX or PDF report into one :class:`core.document.Document`.
+
+``load_document`` is a plain, blocking function: the GUI runs it in a worker thread and passes a
+``progress(done, total)`` callback (pages for PDF; ``(0, 1)``/``(1, 1)`` for TXT and DOCX). The callback
+may raise :class:`core.errors.Cancelled`, which propagates unchanged. Every unusable input raises
+:class:`core.errors.ReportError` with a Chinese message and a stable ``code``.
+"""
+from __future__ import annotations
+
+import os
+from typing import Callable
+
+from core.document import Document
+from core.errors import ReportError
+from core.importers.sniff import SUPPORTED_SUFFIXES, SUPPORTED_TEXT, sniff_format
+
+Progress = Callable[[int, int], None]
+
+__all__ = ["load_document", "SUPPORTED_SUFFIXES", "SUPPORTED_TEXT", "Progress"]
+
+
+def _check_file(path: str) -> None:
+    """Missing / unreadable / empty files get their own message before any parser sees them."""
+    if not os.path.exists(path):
+        raise ReportError("not_found", f"找不到文件：{path}", path)
+    if os.path.isdir(path):
+        raise ReportError("unsupported", f"这是一个文件夹，不是文件：{path}。{SUPPORTED_TEXT}。", path)
+    if not os.access(path, os.R_OK):
+        raise ReportError("not_found", f"没有权限读取文件：{path}", path)
+    if os.path.getsize(path) == 0:
+        raise ReportError("empty", "文件是空的（0 字节），没有可导入的内容。", path)
+
+
+def load_document(path: str | os.PathLike, progress: Progress | None = None) -> Document:
+    """Import ``path`` (format decided by content, then name) into a Document."""
+    path = os.fspath(path)
+    _check_file(path)
+    try:
+        fmt, warnings = sniff_format(path)
+    except OSError as exc:
+        raise ReportError("not_found", f"无法读取文件：{path}（{exc.strerror or exc}）", path) from exc
+    # Imported lazily so a TXT import never pays for pdfminer / lxml start-up.
+    if fmt == "txt":
+        from core.importers.txt_importer import load_txt as loader
+    elif fmt == "docx":
+        from core.importers.docx_importer import load_docx as loader
+    else:
+        from core.importers.pdf_importer import load_pdf as loader
+    doc = loader(path, progress)
+    doc.warnings[:0] = warnings
+    return doc
