@@ -1,0 +1,108 @@
+"""Required parts of the annual report: classify headings by meaning and list what is missing.
+
+The 《法治政府建设与责任落实督察工作规定》 asks for four parts (core.extraction.PART_KINDS) plus an optional
+"other". Reports word and order them freely, so a heading is classified by its words only (never by its
+position), with a lexicon kept as data in ``resources/dictionaries/parts.json``:
+
+* a *strong* pattern decides alone (第一责任人 -> leader_duty, 不足/短板/存在的问题 -> shortcomings,
+  下一步/工作计划/主要安排 -> plan, 举措/成效/工作情况 -> measures); ties go by the lexicon's priority;
+* a year in the heading helps: a year after the report year means plan (``2024年工作重点``), the
+  report year itself means measures (``2023年法治政府建设``);
+* *weak* words (问题, 计划, 情况, ...) decide only when nothing strong matched;
+* a level-1 heading with no part words that opens with an action verb (加强…, 健全…, 深化…) is a
+  task-area heading of a measures part split by area, which reports work done: a reviewer counts it as
+  the measures part, so it is classified ``measures``; anything else is ``other``.
+
+Only level-1 headings get a kind, plus a level-2 heading that carries the leader-duty part (its title
+names 第一责任人) when it sits under a part that reports the past year (not under plan/shortcomings).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from core.extraction import PART_KINDS, Section
+from core.detect.text_norm import fold_width
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    from core.paths import resource
+
+    data = json.loads(resource("dictionaries", "parts.json").read_text(encoding="utf-8"))
+    comp = {
+        "priority": list(data["priority"]),
+        "strong": {k: [re.compile(p) for p in v] for k, v in data["strong"].items()},
+        "weak": {k: [re.compile(p) for p in v] for k, v in data["weak"].items()},
+        "action_verbs": tuple(sorted(data["action_verbs"], key=len, reverse=True)),
+    }
+    return comp
+
+
+def _matches(patterns: dict, title: str) -> list[str]:
+    return [k for k, pats in patterns.items() if any(p.search(title) for p in pats)]
+
+
+def part_kind(title: str, report_year: int | None = None) -> str | None:
+    """The part a heading title names by its words, or None when it names none.
+
+    Only strong evidence: used to find headings whose marker is broken or missing.
+    """
+    t = fold_width(title or "")
+    lex = lexicon()
+    hits = _matches(lex["strong"], t)
+    if report_year:
+        years = [int(y) for y in _YEAR.findall(t)]
+        if any(y > report_year for y in years) and "plan" not in hits and not hits:
+            hits.append("plan")
+    if not hits:
+        return None
+    # 下一步…解决…问题 is a plan; 存在的问题 with 下一步 is rare, the lexicon priority decides.
+    for k in lex["priority"]:
+        if k in hits:
+            return k
+    return None
+
+
+def classify_title(title: str, report_year: int | None = None) -> str:
+    """Kind of a level-1 heading: a PART_KINDS entry or "other"."""
+    kind = part_kind(title, report_year)
+    if kind:
+        return kind
+    t = fold_width(title or "").strip()
+    lex = lexicon()
+    if report_year:
+        years = [int(y) for y in _YEAR.findall(t)]
+        if years and all(y == report_year for y in years):
+            return "measures"
+    weak = _matches(lex["weak"], t)
+    for k in lex["priority"]:
+        if k in weak:
+            return k
+    if t.startswith(lex["action_verbs"]):
+        return "measures"
+    return "other"
+
+
+def classify_sections(sections: list[Section], report_year: int | None = None) -> None:
+    """Set ``kind`` in place: every level-1 heading, and leader-duty level-2 headings."""
+    lex = lexicon()
+    parent_kind: str | None = None
+    for s in sections:
+        if s.level == 1:
+            s.kind = classify_title(s.title, report_year)
+            parent_kind = s.kind
+        elif s.level == 2 and parent_kind not in ("plan", "shortcomings"):
+            t = fold_width(s.title)
+            s.kind = "leader_duty" if any(p.search(t) for p in lex["strong"]["leader_duty"]) else None
+        else:
+            s.kind = None
+
+
+def missing_parts(sections: list[Section]) -> list[str]:
+    """Required kinds (PART_KINDS order) that no level-1 or leader-duty level-2 heading carries."""
+    have = {s.kind for s in sections if s.level == 1 or s.kind == "leader_duty"}
+    return [k for k in PART_KINDS if k not in have]
