@@ -1,0 +1,171 @@
+"""Page layout for PDF import: characters -> lines -> paragraphs, minus running headers and footers.
+
+Pure functions over plain tuples (no pdfplumber objects), so they are fast and testable. A char is
+``(text, x0, top, x1, bottom, size)`` in pdfplumber's coordinates (points, origin top-left).
+
+* Lines: characters whose vertical middles fall inside one band, ordered left to right. A gap wider
+  than 1.5 character widths (a tab, a table column) becomes a tab; the PDF's own space glyphs are
+  kept, and no space is invented between CJK and digits (pdfplumber's ``extract_text`` does that).
+* Running headers/footers: the first/last lines of a page, if they sit in the top/bottom 15% of the
+  page and are page-number lines ("— 3 —", "-3-", "第3页 共10页", "3/10", "Page 3") or repeat (digits
+  ignored) on at least half of the pages.
+* Paragraphs: a line continues the previous one when the previous line reaches the right margin and
+  this one starts at the left margin with the same type size. This holds across a page break too, so
+  a paragraph split by a page is one paragraph. Indented, centred or short-ended lines (titles,
+  headings, signatures, last lines) always stay on their own line.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+Char = tuple  # (text, x0, top, x1, bottom, size)
+
+_PAGE_NO = re.compile(
+    r"^[\s\-—–－―~～_·•]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:[/／]|of|共)\s*\d{1,4}\s*页?)?[\s\-—–－―~～_·•]*$"
+    r"|^\s*(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+_ASCII_WORD = re.compile(r"[A-Za-z]")
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[)）]|\d+[.．、](?!\d))")
+
+
+@dataclass
+class Line:
+    """One printed line on one page."""
+
+    page: int
+    chars: list[Char]
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    text: str = field(default="", repr=False)
+
+    def finish(self) -> "Line":
+        self.chars.sort(key=lambda c: c[1])
+        # Leading/trailing space glyphs are layout, not content.
+        while self.chars and not self.chars[0][0].strip():
+            self.chars.pop(0)
+        while self.chars and not self.chars[-1][0].strip():
+            self.chars.pop()
+        if self.chars:
+            self.x0 = self.chars[0][1]
+            self.x1 = max(c[3] for c in self.chars)
+            self.top = min(c[2] for c in self.chars)
+            self.bottom = max(c[4] for c in self.chars)
+            self.size = Counter(round(c[5], 1) for c in self.chars).most_common(1)[0][0]
+            self.text = "".join(t for t, _ in split_tabs(self))
+        return self
+
+
+def group_lines(page: int, chars: list[Char]) -> list[Line]:
+    """Group a page's characters into lines, top to bottom."""
+    lines: list[Line] = []
+    cur: Line | None = None
+    band_top = band_bottom = 0.0
+    for c in sorted(chars, key=lambda c: (c[2], c[1])):
+        mid = (c[2] + c[4]) / 2
+        if cur is not None and band_top <= mid <= band_bottom:
+            cur.chars.append(c)
+            band_bottom = max(band_bottom, c[4])
+            continue
+        cur = Line(page, [c])
+        lines.append(cur)
+        band_top, band_bottom = c[2], c[4]
+    return [ln for ln in (ln.finish() for ln in lines) if ln.chars]
+
+
+def is_page_number(text: str) -> bool:
+    return bool(text.strip()) and bool(_PAGE_NO.match(text))
+
+
+def _key(text: str) -> str:
+    return _DIGITS.sub("#", re.sub(r"\s+", "", text))
+
+
+def remove_running(pages: list[list[Line]], heights: list[float], zone: float = 0.15) -> int:
+    """Drop running headers/footers and page-number lines in place; return how many were dropped."""
+    def candidates(lines: list[Line], h: float) -> list[Line]:
+        out = [ln for ln in lines[:2] if ln.bottom <= h * zone]
+        out += [ln for ln in lines[-2:] if ln.top >= h * (1 - zone) and ln not in out]
+        return out
+
+    counts: Counter[str] = Counter()
+    for lines, h in zip(pages, heights):
+        counts.update({_key(ln.text) for ln in candidates(lines, h)})
+    with_text = sum(1 for p in pages if p)
+    need = max(2, (with_text + 1) // 2)
+    dropped = 0
+    for i, (lines, h) in enumerate(zip(pages, heights)):
+        drop = {id(ln) for ln in candidates(lines, h) if is_page_number(ln.text) or counts[_key(ln.text)] >= need}
+        if drop:
+            pages[i] = [ln for ln in lines if id(ln) not in drop]
+            dropped += len(drop)
+    return dropped
+
+
+def _margins(lines: list[Line]) -> tuple[float, float]:
+    """Left and right text margins: where most lines start and the furthest common line end."""
+    starts = Counter(round(ln.x0) for ln in lines)
+    left = starts.most_common(1)[0][0]
+    ends = sorted(ln.x1 for ln in lines)
+    right = ends[int(len(ends) * 0.9)] if len(ends) >= 3 else ends[-1]
+    return left, right
+
+
+def continues(prev: Line, line: Line, margins: dict[int, tuple[float, float]]) -> bool:
+    """True when ``line`` is the layout-wrapped continuation of ``prev`` (same paragraph)."""
+    if abs(prev.size - line.size) > 0.6:
+        return False
+    pl, pr = margins[prev.page]
+    ll, _ = margins[line.page]
+    if prev.x1 < pr - 0.9 * prev.size:  # previous line ended short: the paragraph ended there
+        return False
+    if line.x0 > ll + 0.5 * line.size:  # indented / centred: a new paragraph, heading or title
+        return False
+    if "\t" in prev.text or "\t" in line.text:  # table rows and tab-aligned lines never merge
+        return False
+    if prev.page == line.page and line.top - prev.bottom > 1.2 * line.size:
+        return False  # a blank gap: paragraph spacing, not a wrap
+    return True
+
+
+def paragraphs(pages: list[list[Line]]) -> list[list[Line]]:
+    """Group the remaining lines of all pages into paragraphs (lists of lines, in order)."""
+    all_lines = [ln for p in pages for ln in p]
+    if not all_lines:
+        return []
+    fallback = _margins(all_lines)
+    margins = {}
+    for p in pages:
+        if p:
+            margins[p[0].page] = _margins(p) if len(p) >= 5 else fallback
+    out: list[list[Line]] = []
+    for ln in all_lines:
+        if out and continues(out[-1][-1], ln, margins):
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+    return out
+
+
+def needs_space(a: str, b: str) -> bool:
+    """Joining two wrapped lines: only Latin words need a space; CJK and numbers join directly."""
+    return bool(_ASCII_WORD.match(a[-1:]) and _ASCII_WORD.match(b[:1]))
+
+
+def split_tabs(line: Line) -> list[tuple[str, Char | None]]:
+    """The line's characters with a tab (box None) wherever a wide gap separates two of them."""
+    out: list[tuple[str, Char | None]] = []
+    prev: Char | None = None
+    for c in line.chars:
+        if prev is not None and c[1] - prev[3] > 1.5 * max(c[5], prev[5]) and prev[0].strip() and c[0].strip():
+            out.append(("\t", None))
+        for ch in c[0]:  # a ligature glyph ("ﬁ" -> "fi") gives several characters, one box each
+            out.append((ch, c))
+        prev = c
+    return out
