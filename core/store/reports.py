@@ -1,0 +1,167 @@
+"""The ``reports`` table: inserting an analysed document, listing, review state, metadata."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from core.document import Document
+from core.errors import ReportError
+from core.extraction import PART_KINDS, Extraction
+from core.store import audit, codec
+from core.store.records import REVIEW_STATES, ReportRecord, ReportSummary
+
+_COLS = (
+    "id, sha256, file_name, source_path, format, imported_at, detected_at, org, year, published,"
+    " doc_number, title, warnings, review_state, reviewer, reviewed_at, original_file"
+)
+META_FIELDS = ("org", "year", "published", "doc_number", "title")
+
+
+def _record(row: tuple) -> ReportRecord:
+    values = list(row)
+    values[12] = json.loads(values[12] or "[]")
+    return ReportRecord(*values)
+
+
+def find_by_sha(conn: sqlite3.Connection, sha256: str) -> int | None:
+    row = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
+    return row[0] if row else None
+
+
+def insert_report(
+    conn: sqlite3.Connection,
+    document: Document,
+    extraction: Extraction,
+    *,
+    sha256: str,
+    source_path: str,
+    original_file: str | None,
+    reviewer: str,
+) -> int:
+    """Insert the report row only (sections and figures are added by the caller, same transaction)."""
+    at = audit.now()
+    m = extraction.meta
+    cur = conn.execute(
+        "INSERT INTO reports (sha256, file_name, source_path, format, imported_at, detected_at, org,"
+        " year, published, doc_number, title, warnings, encoding, text, blocks, boxes, page_sizes,"
+        " original_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            sha256, Path(source_path).name, str(source_path), document.format, at, at,
+            m.org, m.year, m.published, m.doc_number, m.title,
+            json.dumps(extraction.warnings, ensure_ascii=False), document.encoding, document.text,
+            codec.blocks_to_blob(document.blocks), codec.boxes_to_blob(document.boxes),
+            json.dumps(document.page_sizes), original_file,
+        ),
+    )
+    report_id = cur.lastrowid
+    audit.log(conn, reviewer, report_id, "report", report_id, "import", "file", None,
+              str(source_path), at)
+    return report_id
+
+
+def set_detection_counts(conn: sqlite3.Connection, report_id: int) -> None:
+    """Written last in the import transaction, so a checker can prove a report is complete."""
+    conn.execute(
+        "UPDATE reports SET det_sections = (SELECT count(*) FROM sections WHERE report_id = ?),"
+        " det_figures = (SELECT count(*) FROM figures WHERE report_id = ?) WHERE id = ?",
+        (report_id, report_id, report_id),
+    )
+
+
+def get_report(conn: sqlite3.Connection, report_id: int) -> ReportRecord:
+    row = conn.execute(f"SELECT {_COLS} FROM reports WHERE id = ?", (report_id,)).fetchone()
+    if row is None:
+        raise ReportError("database", f"数据库中没有编号为 {report_id} 的报告。")
+    return _record(row)
+
+
+def report_text(conn: sqlite3.Connection, report_id: int) -> str:
+    row = conn.execute("SELECT text FROM reports WHERE id = ?", (report_id,)).fetchone()
+    if row is None:
+        raise ReportError("database", f"数据库中没有编号为 {report_id} 的报告。")
+    return row[0]
+
+
+def load_document(conn: sqlite3.Connection, report_id: int) -> Document:
+    row = conn.execute(
+        "SELECT source_path, format, text, blocks, boxes, page_sizes, encoding, warnings"
+        " FROM reports WHERE id = ?", (report_id,),
+    ).fetchone()
+    if row is None:
+        raise ReportError("database", f"数据库中没有编号为 {report_id} 的报告。")
+    source, fmt, text, blocks, boxes, sizes, encoding, warnings = row
+    return Document(
+        source=source, format=fmt, text=text, blocks=codec.blocks_from_blob(blocks),
+        boxes=codec.boxes_from_blob(boxes), page_sizes=[tuple(s) for s in json.loads(sizes)],
+        encoding=encoding, warnings=json.loads(warnings),
+    )
+
+
+def missing_parts(conn: sqlite3.Connection, report_id: int | None = None) -> dict[int, list[str]]:
+    """Required parts with no live section of that (reviewed) kind, per report."""
+    where = "" if report_id is None else " WHERE r.id = ?"
+    rows = conn.execute(
+        "SELECT r.id, group_concat(DISTINCT s.rev_kind) FROM reports r LEFT JOIN sections s"
+        " ON s.report_id = r.id AND s.removed = 0 AND s.rev_kind IS NOT NULL" + where +
+        " GROUP BY r.id", () if report_id is None else (report_id,),
+    )
+    out = {}
+    for rid, kinds in rows:
+        present = set((kinds or "").split(","))
+        out[rid] = [k for k in PART_KINDS if k not in present]
+    return out
+
+
+def list_reports(conn: sqlite3.Connection) -> list[ReportSummary]:
+    """All reports with figure counts by status, ordered by body, year, file."""
+    rows = conn.execute(
+        "SELECT r.id, r.file_name, r.org, r.year, r.format, r.review_state, r.reviewer,"
+        " r.reviewed_at, r.imported_at,"
+        " count(f.id) FILTER (WHERE f.status = '待审'),"
+        " count(f.id) FILTER (WHERE f.status = '已确认'),"
+        " count(f.id) FILTER (WHERE f.status = '已修改'),"
+        " count(f.id) FILTER (WHERE f.status = '已删除'),"
+        " count(f.id) FILTER (WHERE f.status = '人工新增')"
+        " FROM reports r LEFT JOIN figures f ON f.report_id = r.id"
+        " GROUP BY r.id ORDER BY r.org, r.year, r.file_name"
+    ).fetchall()
+    missing = missing_parts(conn)
+    return [ReportSummary(*row, missing_parts=missing.get(row[0], [])) for row in rows]
+
+
+def set_review_state(conn: sqlite3.Connection, report_id: int, state: str, reviewer: str) -> None:
+    """Any state may be set (the GUI's undo goes backwards); each change is audited."""
+    if state not in REVIEW_STATES:
+        raise ReportError("database", f"审核状态只能是 {'、'.join(REVIEW_STATES)}，不能是“{state}”。")
+    old = get_report(conn, report_id).review_state
+    if old == state:
+        return
+    at = audit.now()
+    conn.execute(
+        "UPDATE reports SET review_state = ?, reviewer = ?, reviewed_at = ? WHERE id = ?",
+        (state, reviewer, at, report_id),
+    )
+    audit.log(conn, reviewer, report_id, "report", report_id, "state", "review_state", old, state, at)
+
+
+def start_review(conn: sqlite3.Connection, report_id: int, reviewer: str) -> None:
+    """The first decision on a 未审 report moves it to 审核中 (audited like any change)."""
+    row = conn.execute("SELECT review_state FROM reports WHERE id = ?", (report_id,)).fetchone()
+    if row and row[0] == "未审":
+        set_review_state(conn, report_id, "审核中", reviewer)
+
+
+def set_meta(conn: sqlite3.Connection, report_id: int, field: str, value, reviewer: str) -> None:
+    """Correct a metadata field (body, year, ...) the detector got wrong."""
+    if field not in META_FIELDS:
+        raise ReportError("database", f"不能修改报告字段“{field}”。")
+    if field == "year" and value is not None:
+        value = int(value)
+    old = conn.execute(f"SELECT {field} FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
+    if old == value:
+        return
+    at = audit.now()
+    conn.execute(f"UPDATE reports SET {field} = ?, reviewer = ?, reviewed_at = ? WHERE id = ?",
+                 (value, reviewer, at, report_id))
+    audit.log(conn, reviewer, report_id, "report", report_id, "edit", field, old, value, at)

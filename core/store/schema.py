@@ -1,0 +1,123 @@
+"""The database schema and its forward migrations (``PRAGMA user_version`` is the version).
+
+Each migration is a list of SQL statements run inside one transaction by ``connection.migrate``;
+append new steps, never edit old ones — a user's file may be at any earlier version.
+
+Review data layout (why it looks like this):
+
+* ``figures`` keeps the detector's proposal (``det_*``) and the reviewer's decision (``rev_*``)
+  side by side. ``rev_*`` starts as a *copy* of ``det_*`` so the effective value is always
+  ``rev_*`` (exports never need a COALESCE) and a reviewer can set a field to NULL on purpose
+  (e.g. drop a wrong qualifier). ``status`` says whether anybody looked at it.
+* ``text/start/end`` is the quoted span; every read re-checks it against ``reports.text``.
+* ``audit`` is append-only: triggers refuse UPDATE and DELETE on it.
+"""
+from __future__ import annotations
+
+APPLICATION_ID = 0x52445331  # "RDS1": tells our files apart from any other SQLite database
+
+SCHEMA_V1 = [
+    """
+    CREATE TABLE reports (
+        id            INTEGER PRIMARY KEY,
+        sha256        TEXT NOT NULL UNIQUE,
+        file_name     TEXT NOT NULL,
+        source_path   TEXT NOT NULL,
+        format        TEXT NOT NULL,
+        imported_at   TEXT NOT NULL,
+        detected_at   TEXT NOT NULL,
+        org           TEXT,
+        year          INTEGER,
+        published     TEXT,
+        doc_number    TEXT,
+        title         TEXT,
+        warnings      TEXT NOT NULL DEFAULT '[]',   -- JSON list of Chinese notes
+        encoding      TEXT,
+        text          TEXT NOT NULL,
+        blocks        BLOB,                         -- zlib(JSON) of Document.blocks
+        boxes         BLOB,                         -- zlib(CharBoxes.to_bytes()), PDF only
+        page_sizes    TEXT NOT NULL DEFAULT '[]',
+        original_file TEXT,                         -- name inside the originals folder
+        det_sections  INTEGER NOT NULL DEFAULT 0,   -- counts written in the same transaction:
+        det_figures   INTEGER NOT NULL DEFAULT 0,   -- lets a check prove a report is complete
+        review_state  TEXT NOT NULL DEFAULT '未审'
+                      CHECK (review_state IN ('未审', '审核中', '已审核')),
+        reviewer      TEXT,
+        reviewed_at   TEXT
+    )
+    """,
+    """
+    CREATE TABLE sections (
+        id          INTEGER PRIMARY KEY,
+        report_id   INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        origin      TEXT NOT NULL DEFAULT 'detected' CHECK (origin IN ('detected', 'manual')),
+        marker      TEXT NOT NULL DEFAULT '',
+        title       TEXT NOT NULL DEFAULT '',
+        text        TEXT NOT NULL,                  -- quoted heading text == reports.text[start:end]
+        start       INTEGER NOT NULL,
+        "end"       INTEGER NOT NULL,
+        det_level   INTEGER,
+        det_kind    TEXT,
+        rev_level   INTEGER NOT NULL,
+        rev_kind    TEXT,
+        removed     INTEGER NOT NULL DEFAULT 0,     -- a false heading the reviewer took out (hidden)
+        stale       INTEGER NOT NULL DEFAULT 0,     -- re-detection no longer finds it
+        reviewer    TEXT,
+        reviewed_at TEXT
+    )
+    """,
+    "CREATE INDEX sections_report ON sections(report_id, start)",
+    """
+    CREATE TABLE figures (
+        id            INTEGER PRIMARY KEY,
+        report_id     INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        text          TEXT NOT NULL,                -- quoted text == reports.text[start:end]
+        start         INTEGER NOT NULL,
+        "end"         INTEGER NOT NULL,
+        page          INTEGER,                      -- PDF page (0-based) of start, else NULL
+        det_value     NUMERIC,                      -- NULL for 人工新增
+        det_unit      TEXT,
+        det_qualifier TEXT,
+        det_subject   TEXT,
+        rev_value     NUMERIC,
+        rev_unit      TEXT,
+        rev_qualifier TEXT,
+        rev_subject   TEXT,
+        status        TEXT NOT NULL DEFAULT '待审'
+                      CHECK (status IN ('待审', '已确认', '已修改', '已删除', '人工新增')),
+        prev_status   TEXT,                         -- what 恢复 goes back to after 已删除
+        stale         INTEGER NOT NULL DEFAULT 0,   -- re-detection no longer finds it
+        reviewer      TEXT,
+        reviewed_at   TEXT
+    )
+    """,
+    "CREATE INDEX figures_report ON figures(report_id, start)",
+    """
+    CREATE TABLE audit (
+        id        INTEGER PRIMARY KEY,
+        at        TEXT NOT NULL,
+        reviewer  TEXT NOT NULL,
+        report_id INTEGER NOT NULL,
+        entity    TEXT NOT NULL CHECK (entity IN ('report', 'section', 'figure')),
+        entity_id INTEGER NOT NULL,
+        action    TEXT NOT NULL,
+        field     TEXT,
+        old       TEXT,                             -- JSON
+        new       TEXT                              -- JSON
+    )
+    """,
+    "CREATE INDEX audit_entity ON audit(entity, entity_id)",
+    "CREATE INDEX audit_report ON audit(report_id)",
+    """
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END
+    """,
+    """
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END
+    """,
+]
+
+# MIGRATIONS[n] brings a database from version n to n + 1.
+MIGRATIONS: list[list[str]] = [SCHEMA_V1]
+SCHEMA_VERSION = len(MIGRATIONS)

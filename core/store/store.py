@@ -1,0 +1,243 @@
+"""``Store``: the one object the CLI and the GUI use to read and change the review database.
+
+Every mutating method is one transaction (``BEGIN IMMEDIATE`` … ``COMMIT``), takes the
+``reviewer`` name, appends audit rows and returns the updated record, so the GUI's undo can call
+the same method with the old values.
+
+One ``Store`` per thread: the underlying ``sqlite3`` connection refuses use from another thread.
+A GUI worker opens its own ``Store(path)``; WAL mode lets it write while the window reads.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from core.document import Document
+from core.errors import ReportError
+from core.extraction import Extraction
+from core.paths import default_db_path
+from core.store import audit, figures, originals, rematch, reports, sections
+from core.store.connection import connect, integrity_ok, transaction
+from core.store.figures import UNSET
+from core.store.records import (AuditRow, FigureRecord, ImportResult, LoadedReport,
+                                RematchSummary, ReportRecord, ReportSummary, SectionRecord)
+
+Progress = Callable[[int, int], None]
+
+
+class Store:
+    def __init__(self, path: Path | str | None = None, *, check_integrity: bool = True):
+        self.path = Path(path) if path is not None else default_db_path()
+        self.conn: sqlite3.Connection = connect(self.path, check_integrity=check_integrity)
+
+    # -- lifetime ---------------------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def integrity_ok(self) -> bool:
+        return integrity_ok(self.conn)
+
+    def _tx(self):
+        try:
+            return transaction(self.conn)
+        except sqlite3.Error as exc:  # pragma: no cover - transaction() wraps its own errors
+            raise ReportError("database", f"数据库操作失败：{exc}")
+
+    # -- import -------------------------------------------------------------------------------
+    def find_by_sha(self, sha256: str) -> int | None:
+        return reports.find_by_sha(self.conn, sha256)
+
+    def add_report(self, document: Document, extraction: Extraction, *, source_path: str,
+                   sha256: str | None = None, reviewer: str = "导入") -> ImportResult:
+        """Store an analysed report, its sections and figures in one transaction.
+
+        The same content (SHA-256) already stored: nothing changes (review work is never
+        discarded) and ``created`` is False. The original file is copied beside the database
+        first; the copy is content-addressed, so a crash before the commit leaves nothing wrong.
+        """
+        source = Path(source_path)
+        sha256 = sha256 or originals.sha256_of(source)
+        existing = self.find_by_sha(sha256)
+        if existing is not None:
+            return ImportResult(existing, False, source.name)
+        stored = originals.store_original(self.path, source, sha256) if source.is_file() else None
+        with self._tx():
+            existing = self.find_by_sha(sha256)  # another process may have won the race
+            if existing is not None:
+                return ImportResult(existing, False, source.name)
+            rid = reports.insert_report(self.conn, document, extraction, sha256=sha256,
+                                        source_path=str(source_path), original_file=stored,
+                                        reviewer=reviewer)
+            sections.insert_detected(self.conn, rid, document.text, extraction.sections)
+            figures.insert_detected(self.conn, rid, document, extraction.figures)
+            reports.set_detection_counts(self.conn, rid)
+        return ImportResult(rid, True, source.name)
+
+    def import_file(self, path: Path | str, progress: Progress | None = None,
+                    reviewer: str = "导入") -> ImportResult:
+        """Hash, and only if new: load, detect, store. Raises ``ReportError`` for bad input."""
+        from core.analysis import analyze_document
+        from core.importers import load_document
+
+        path = Path(path)
+        if not path.is_file():
+            raise ReportError("not_found", f"找不到文件：{path}", str(path))
+        sha256 = originals.sha256_of(path)
+        existing = self.find_by_sha(sha256)
+        if existing is not None:
+            return ImportResult(existing, False, path.name)
+        document = load_document(str(path), progress=progress)
+        extraction = analyze_document(document)
+        return self.add_report(document, extraction, source_path=str(path), sha256=sha256,
+                               reviewer=reviewer)
+
+    def redetect(self, report_id: int, document: Document, extraction: Extraction,
+                 reviewer: str) -> RematchSummary:
+        """Apply a new detection run, keeping every reviewer decision (see ``rematch``)."""
+        with self._tx():
+            return rematch.redetect(self.conn, report_id, document, extraction, reviewer)
+
+    # -- reading ------------------------------------------------------------------------------
+    def list_reports(self) -> list[ReportSummary]:
+        return reports.list_reports(self.conn)
+
+    def get_report(self, report_id: int) -> ReportRecord:
+        return reports.get_report(self.conn, report_id)
+
+    def load_document(self, report_id: int) -> Document:
+        return reports.load_document(self.conn, report_id)
+
+    def load_report(self, report_id: int) -> LoadedReport:
+        """Document (with blocks and CharBoxes), sections and figures, anchors checked."""
+        self.conn.execute("BEGIN")  # one consistent snapshot even while another process writes
+        try:
+            record = reports.get_report(self.conn, report_id)
+            document = reports.load_document(self.conn, report_id)
+            secs = sections.list_sections(self.conn, report_id, text=document.text)
+            figs = figures.list_figures(self.conn, report_id, text=document.text)
+        finally:
+            self.conn.execute("COMMIT")
+        problems = [f"数字 #{f.id}“{f.text}”与正文第 {f.start} 字处不一致"
+                    for f in figs if not f.anchor_ok]
+        problems += [f"标题 #{s.id}“{s.text}”与正文第 {s.start} 字处不一致"
+                     for s in secs if not s.anchor_ok]
+        return LoadedReport(record, document, secs, figs, problems)
+
+    def original_path(self, report_id: int) -> Path | None:
+        """The stored copy of the original file, or None if it was not stored / is gone."""
+        return originals.original_path(self.path, self.get_report(report_id).original_file)
+
+    def missing_parts(self, report_id: int) -> list[str]:
+        return reports.missing_parts(self.conn, report_id).get(report_id, [])
+
+    def list_figures(self, report_id: int, include_deleted: bool = True) -> list[FigureRecord]:
+        return figures.list_figures(self.conn, report_id, include_deleted=include_deleted)
+
+    def get_figure(self, figure_id: int) -> FigureRecord:
+        return figures.get_figure(self.conn, figure_id)
+
+    def list_sections(self, report_id: int, include_removed: bool = True) -> list[SectionRecord]:
+        return sections.list_sections(self.conn, report_id, include_removed=include_removed)
+
+    def get_section(self, section_id: int) -> SectionRecord:
+        return sections.get_section(self.conn, section_id)
+
+    def figure_history(self, figure_id: int) -> list[AuditRow]:
+        return audit.history(self.conn, "figure", figure_id)
+
+    def section_history(self, section_id: int) -> list[AuditRow]:
+        return audit.history(self.conn, "section", section_id)
+
+    def report_history(self, report_id: int) -> list[AuditRow]:
+        return audit.report_history(self.conn, report_id)
+
+    # -- report review ------------------------------------------------------------------------
+    def set_review_state(self, report_id: int, state: str, reviewer: str) -> ReportRecord:
+        with self._tx():
+            reports.set_review_state(self.conn, report_id, state, reviewer)
+        return self.get_report(report_id)
+
+    def set_report_meta(self, report_id: int, field: str, value: Any,
+                        reviewer: str) -> ReportRecord:
+        with self._tx():
+            reports.set_meta(self.conn, report_id, field, value, reviewer)
+        return self.get_report(report_id)
+
+    # -- figures ------------------------------------------------------------------------------
+    def update_figure(self, figure_id: int, reviewer: str, *, value: Any = UNSET,
+                      unit: Any = UNSET, qualifier: Any = UNSET, subject: Any = UNSET,
+                      status: Any = UNSET) -> FigureRecord:
+        """Edit reviewed fields (``value`` may be text: '3.2万', '两千'); also the undo path."""
+        with self._tx():
+            return figures.update(self.conn, figure_id, reviewer, value=value, unit=unit,
+                                  qualifier=qualifier, subject=subject, status=status)
+
+    def confirm_figure(self, figure_id: int, reviewer: str) -> FigureRecord:
+        with self._tx():
+            return figures.confirm(self.conn, figure_id, reviewer)
+
+    def delete_figure(self, figure_id: int, reviewer: str) -> FigureRecord:
+        with self._tx():
+            return figures.delete(self.conn, figure_id, reviewer)
+
+    def restore_figure(self, figure_id: int, reviewer: str) -> FigureRecord:
+        with self._tx():
+            return figures.restore(self.conn, figure_id, reviewer)
+
+    def reset_figure(self, figure_id: int, reviewer: str) -> FigureRecord:
+        with self._tx():
+            return figures.reset(self.conn, figure_id, reviewer)
+
+    def add_figure(self, report_id: int, start: int, end: int, reviewer: str, *, value: Any,
+                   unit: str | None = None, qualifier: str | None = None,
+                   subject: str | None = None) -> FigureRecord:
+        with self._tx():
+            document_page = self.load_document(report_id).page_of(start)
+            return figures.add_manual(self.conn, report_id, start, end, reviewer, value=value,
+                                      unit=unit, qualifier=qualifier, subject=subject,
+                                      page=document_page)
+
+    def confirm_pending_in_section(self, section_id: int, reviewer: str) -> list[FigureRecord]:
+        """Confirm every 待审 figure under a heading (down to the next heading of its level)."""
+        with self._tx():
+            sec = sections.get_section(self.conn, section_id)
+            text_len = len(reports.report_text(self.conn, sec.report_id))
+            all_secs = sections.list_sections(self.conn, sec.report_id)
+            start, end = sections.body_range(all_secs, sec, text_len)
+            ids = figures.pending_in_range(self.conn, sec.report_id, start, end)
+            return [figures.confirm(self.conn, fid, reviewer) for fid in ids]
+
+    # -- sections -----------------------------------------------------------------------------
+    def update_section(self, section_id: int, reviewer: str, *, level: Any = UNSET,
+                       kind: Any = UNSET, removed: Any = UNSET) -> SectionRecord:
+        with self._tx():
+            return sections.update(self.conn, section_id, reviewer, level=level, kind=kind,
+                                   removed=removed)
+
+    def remove_section(self, section_id: int, reviewer: str) -> SectionRecord:
+        """Hide a false heading (restorable)."""
+        with self._tx():
+            return sections.update(self.conn, section_id, reviewer, removed=True, action="remove")
+
+    def restore_section(self, section_id: int, reviewer: str) -> SectionRecord:
+        with self._tx():
+            return sections.update(self.conn, section_id, reviewer, removed=False,
+                                   action="restore")
+
+    def reset_section(self, section_id: int, reviewer: str) -> SectionRecord:
+        with self._tx():
+            return sections.reset(self.conn, section_id, reviewer)
+
+    def add_heading(self, report_id: int, start: int, end: int, level: int, reviewer: str, *,
+                    kind: str | None = None, marker: str = "") -> SectionRecord:
+        with self._tx():
+            return sections.add_heading(self.conn, report_id, start, end, level, reviewer,
+                                        kind=kind, marker=marker)
