@@ -1,0 +1,175 @@
+"""Quantitative figures in report text: number + magnitude + qualifier + unit, with a subject.
+
+Grammar (see numbers.py / units.py): [prefix qualifier] NUMBER [万|亿|千|百]* [余|多] [万|亿]* [UNIT]
+[suffix qualifier].  Arabic numbers with a unit, or with a percent sign, are figures; a bare Arabic
+number (离婚登记3818，) is a figure with unit "" when it closes a clause right after Chinese text.
+Chinese numerals are figures only with a counting unit (一名, 两个, 二次, 近百轮) and never inside
+short quotes, after 第/周, or before a slogan noun (三项制度).  Dates, document numbers, ordinals,
+titles and fixed terms are excluded by exclusions.py.
+"""
+from __future__ import annotations
+
+from core.detect import subject as _subject
+from core.detect.exclusions import Exclusions, context_words
+from core.detect.numbers import MAGNITUDE, NUMBER_RE, is_chinese, parse_number, to_number
+from core.detect.units import lexicon, match_prefix_qualifier, match_unit, match_word
+from core.extraction import Figure
+
+# after a number, these end a clause: a bare number before them can be a quantity
+_CLAUSE_END = set("，,。；;、）)：:！!？?\n\r") | {"（", "("}
+_SEPARATORS = set("-/:：~～—–·・.．_#＃")
+_NOT_BEFORE_CN = set("第周其之统唯万初逐期每星")
+_BARE_MAG_QUALIFIERS = {"近", "上", "约", "超", "超过", "逾", "将近", "接近", "大约"}
+_YEAR_NOT_AFTER = set("以度底初末月前后级代份")
+_BIG_MAG = "百千万亿"
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha() or "Ａ" <= ch <= "Ｚ" or "ａ" <= ch <= "ｚ"
+
+
+def _is_digit(ch: str) -> bool:
+    return "0" <= ch <= "9" or "０" <= ch <= "９"
+
+
+def _ends_clause(text: str, pos: int) -> bool:
+    return pos >= len(text) or text[pos] in _CLAUSE_END
+
+
+def _candidate(text: str, s0: int, num: str, ex: Exclusions) -> tuple[Figure | None, int]:
+    """Figure for the number ``num`` at ``s0`` (or None) and the position to resume scanning."""
+    n = len(text)
+    chinese = is_chinese(num)
+    e = s0 + len(num)
+    value = parse_number(num)
+    # resume after any magnitude characters so 3万 never restarts as a Chinese numeral 万
+    resume = e
+    while resume < n and text[resume] in _BIG_MAG:
+        resume += 1
+    if value is None or ex.covers(s0):
+        return None, resume
+    prev = text[s0 - 1] if s0 > 0 else ""
+    if not chinese:
+        nxt = text[e] if e < n else ""
+        if _is_latin(prev) or _is_latin(nxt):  # 4A级, 5G, V2
+            return None, resume
+        if prev in _SEPARATORS and s0 >= 2 and _is_digit(text[s0 - 2]):
+            return None, resume  # 2024-02-02, 1-11月, 12·4
+        if nxt in _SEPARATORS and e + 1 < n and _is_digit(text[e + 1]):
+            return None, resume
+    elif prev in _NOT_BEFORE_CN or ex.in_short_quote(s0):
+        return None, resume
+
+    # magnitudes, unless a unit itself starts with one (5千克, 3千米)
+    unit = match_unit(text, e, chinese)
+    if not (unit and unit[0][0] in MAGNITUDE):
+        unit = None
+        while e < n and text[e] in _BIG_MAG and not chinese:
+            value *= MAGNITUDE[text[e]]
+            e += 1
+    lex = lexicon()
+    infix = None
+    if unit is None:
+        infix = match_word(text, e, lex.infix)
+        if infix:
+            e_inf = e + len(infix)
+            mag_e = e_inf
+            v2 = value
+            while mag_e < n and text[mag_e] in "万亿":
+                v2 *= MAGNITUDE[text[mag_e]]
+                mag_e += 1
+            if match_unit(text, mag_e, chinese) or (_ends_clause(text, mag_e) and not chinese):
+                e, value = mag_e, v2
+            else:
+                infix = None
+        unit = match_unit(text, e, chinese)
+    if unit:
+        written, canon = unit
+        if written == "年":
+            if (chinese or value != int(value) or not 0 < value <= 20 or infix
+                    or (e + 1 < n and text[e + 1] in _YEAR_NOT_AFTER)):
+                return None, resume
+        e += len(written)
+    else:
+        written = canon = ""
+    suffix = None
+    if not infix:
+        suffix = match_word(text, e, tuple(w for w in lex.suffix if len(w) > 1))
+        if suffix:
+            e += len(suffix)
+    prefix = match_prefix_qualifier(text, s0)
+    if prefix == "上" and not (chinese and num[0] in _BIG_MAG):
+        prefix = None
+
+    if chinese:
+        if not written:
+            return None, resume
+        if num[0] in _BIG_MAG and prefix not in _BARE_MAG_QUALIFIERS:
+            return None, resume  # 进万家, 千万家庭
+        if value == 1 and not (prefix or infix or suffix) and not _ends_clause(text, e):
+            return None, resume  # 一次性, 一批, 建设一支队伍
+        if written in ("项", "个") and match_word(text, e, context_words().get("slogannoun", ())):
+            return None, resume  # 三项制度, 两个维护
+    elif not written:
+        if not _bare_ok(text, s0, num, e, value, prefix):
+            return None, resume
+    start = s0 - len(prefix) if prefix else s0
+    fig = Figure(start=start, end=e, text=text[start:e], value=to_number(value), unit=canon,
+                 qualifier=prefix or infix or suffix)
+    return fig, max(e, resume)
+
+
+def _bare_ok(text: str, s0: int, num: str, e: int, value, prefix: str | None) -> bool:
+    """A number without unit is a figure only when it closes a clause after Chinese text."""
+    if not _ends_clause(text, e):
+        return False
+    if s0 == 0 or not _is_han(text[s0 - 1]):
+        return False
+    digits = num.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100:
+        return False  # a year
+    if digits.isdigit() and (len(digits) == 5 and digits[:2] in ("12", "96") or len(digits) >= 7):
+        return False  # hotline 12345, phone numbers, squeezed dates
+    words = context_words()
+    for w in words.get("before", ()):
+        if text.startswith(w, s0 - len(w)):
+            return False
+    if any(text.startswith(w, e) for w in words.get("hotline", ())):
+        return False
+    return True
+
+
+def find_figures(text: str) -> list[Figure]:
+    """All figures in ``text``, sorted and non-overlapping, ``section`` left None."""
+    if not text:
+        return []
+    ex = Exclusions(text)
+    figures: list[Figure] = []
+    pos = 0
+    while True:
+        m = NUMBER_RE.search(text, pos)
+        if not m:
+            break
+        fig, resume = _candidate(text, m.start(), m.group(), ex)
+        if fig is not None and (not figures or fig.start >= figures[-1].end):
+            if any(text.startswith(w, fig.end) for w in context_words().get("hotline", ())) \
+                    and not fig.unit:
+                fig = None
+        if fig is not None and (not figures or fig.start >= figures[-1].end):
+            figures.append(fig)
+        pos = max(resume, m.end())
+    prev_end = 0
+    for f in figures:
+        f.subject = _subject.subject_for(text, f.start, f.end, prev_end)
+        prev_end = f.end
+    return figures
+
+
+def warm_up() -> None:
+    """Load lexicons and jieba (for a worker thread at GUI start-up)."""
+    find_figures("共开展培训3次，参加人员50人次。")
+    _subject.warm_up()
