@@ -121,6 +121,7 @@ def _org_candidates(lines, title_idx, title, text) -> list[str]:
     head = lines[:title_idx] if title_idx >= 0 else lines[:3]
     for _, s in head:
         s2 = re.sub(r"\s+", "", s)
+        s2 = re.sub(r"(文件|函|简报)$", "", s2)  # 版头 "XX局文件"
         if _ORG_LINE.match(s2) and not _CHROME.match(s2):
             cands.append(s2)
     if title:
@@ -167,8 +168,8 @@ def _find_published(lines) -> str | None:
         f = fold_width(re.sub(r"\s+", "", s))
         if _PUBLISHED_LINE.search(f):
             continue
-        m = _DATE_CN.fullmatch(f)
-        if m:
+        m = _DATE_CN.search(f)
+        if m and m.end() == len(f) and (m.start() == 0 or _ORG_LINE.match(f[:m.start()])):
             iso = _iso(*m.groups())
             if iso:
                 return iso
@@ -206,6 +207,9 @@ def _find_year(title, lines, title_idx, sections, published) -> int | None:
         ys = _YEAR.findall(fold_width(title))
         if ys:
             return int(ys[0])
+        m = re.search(r"([〇○零一二三四五六七八九]{4})\s*年", title)
+        if m:
+            return cn_to_int(m.group(1))
     body_start = title_idx + 1 if title_idx >= 0 else 0
     for _, s in lines[body_start:body_start + 5]:
         f = fold_width(s)
@@ -236,7 +240,7 @@ def find_meta(text: str, sections: list[Section] | None = None) -> tuple[Meta, i
     meta.title = title
     meta.org = _pick_org(_org_candidates(lines, title_idx, title, text), text)
     meta.published = _find_published(lines)
-    head_end = next((off for off, s in lines if len(s) > 40 or "。" in s), len(text) + 1)
+    head_end = next((off for off, s in lines if len(re.sub(r"\s+", "", s)) > 40 or "。" in s), len(text) + 1)
     meta.doc_number = _find_doc_number(lines, min(head_end, first_heading))
     meta.year = _find_year(title, lines, title_idx, sections, meta.published)
     return meta, (lines[title_idx][0] + len(lines[title_idx][1]) if title_idx >= 0 else 0)

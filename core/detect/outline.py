@@ -33,6 +33,7 @@ _BROKEN = re.compile(r"(?P<m>[、，,.．]\s*)")
 _SENTENCE_PUNCT = set("。；;！!？?：:")
 _TITLE_LINE = re.compile(r"^(关于.*|.*(报告|情况|总结))$")
 MAX_BARE_LEN = 40
+_PARAGRAPH_END = set("。！!？?：:；;”』」）)")
 
 
 def _title_span(line: str, pos: int) -> tuple[int, int]:
@@ -72,7 +73,7 @@ def _bare_candidate(offset: int, line: str, report_year: int | None) -> tuple[Se
     m = _BROKEN.match(body)
     marker = m.group("m").rstrip(_WS) if m else ""
     title = body[m.end():] if m else body
-    if len(title) < 2 or any(c in _SENTENCE_PUNCT for c in title) or "。" in title:
+    if len(title) < 2 or any(c in _SENTENCE_PUNCT or c in "，," for c in title) or title.startswith(("我", "今年")):
         return None
     if _TITLE_LINE.match(title) and "报告" in title or title.startswith("关于"):
         return None
@@ -90,14 +91,21 @@ def find_sections(text: str, report_year: int | None = None) -> list[Section]:
     """All headings in document order (kinds are set later by core.detect.parts)."""
     sections: list[Section] = []
     bare: list[tuple[Section, str]] = []
+    # a bare candidate must open a paragraph: not the continuation of a wrapped line (PDF text)
+    opens = True
     for offset, line in lines_with_offsets(text or ""):
+        stripped = line.strip(_WS)
         s = _numbered(offset, line)
         if s is not None:
             sections.append(s)
-            continue
-        c = _bare_candidate(offset, line, report_year)
-        if c is not None:
-            bare.append(c)
+        elif opens and stripped:
+            c = _bare_candidate(offset, line, report_year)
+            if c is not None:
+                bare.append(c)
+        if stripped:
+            opens = s is not None or stripped[-1] in _PARAGRAPH_END or len(stripped) < 20
+        else:
+            opens = True
     numbered_l1 = [s for s in sections if s.level == 1]
     if bare and (numbered_l1 or any(c[0].marker for c in bare)):
         from core.detect.parts import classify_title

@@ -51,20 +51,20 @@ def part_kind(title: str, report_year: int | None = None) -> str | None:
 
     Only strong evidence: used to find headings whose marker is broken or missing.
     """
-    t = fold_width(title or "")
-    lex = lexicon()
-    hits = _matches(lex["strong"], t)
-    if report_year:
-        years = [int(y) for y in _YEAR.findall(t)]
-        if any(y > report_year for y in years) and "plan" not in hits and not hits:
-            hits.append("plan")
-    if not hits:
-        return None
-    # 下一步…解决…问题 is a plan; 存在的问题 with 下一步 is rare, the lexicon priority decides.
-    for k in lex["priority"]:
+    hits = kinds_named(title)
+    if report_year and not ({"leader_duty", "shortcomings"} & hits):
+        years = [int(y) for y in _YEAR.findall(fold_width(title or ""))]
+        if years and max(years) > report_year:
+            return "plan"  # a heading naming the next year is about next year's plan
+    for k in lexicon()["priority"]:
         if k in hits:
             return k
     return None
+
+
+def kinds_named(title: str) -> set[str]:
+    """Every part a heading names with a strong pattern (存在的问题和下一步打算 names two)."""
+    return set(_matches(lexicon()["strong"], fold_width(title or "")))
 
 
 def classify_title(title: str, report_year: int | None = None) -> str:
@@ -103,6 +103,12 @@ def classify_sections(sections: list[Section], report_year: int | None = None) -
 
 
 def missing_parts(sections: list[Section]) -> list[str]:
-    """Required kinds (PART_KINDS order) that no level-1 or leader-duty level-2 heading carries."""
+    """Required kinds (PART_KINDS order) that no level-1 or leader-duty level-2 heading carries.
+
+    A level-1 heading that names two parts (三、存在的问题及下一步工作打算) carries both.
+    """
     have = {s.kind for s in sections if s.level == 1 or s.kind == "leader_duty"}
+    for s in sections:
+        if s.level == 1:
+            have |= kinds_named(s.title)
     return [k for k in PART_KINDS if k not in have]
