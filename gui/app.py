@@ -5,6 +5,7 @@ import sys
 
 
 def run_app(files: list[str]) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from gui.main_window import MainWindow
@@ -14,4 +15,5 @@ def run_app(files: list[str]) -> int:
     app.setOrganizationName("ReportDesk")
     window = MainWindow()
     window.show()
+    QTimer.singleShot(0, lambda: window.start(files))  # the window paints first
     return app.exec()

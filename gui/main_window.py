@@ -1,19 +1,193 @@
-"""The main window (shell: menus and status bar; the review panes come with the review issue)."""
+"""The main window: report list | review pane, menus and actions, import and open flows,
+layout kept in QSettings."""
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter
+
+from core.paths import sample_report
+from gui import settings
+from gui.import_flow import ImportFlow
+from gui.report_source import LoadedReport, ReportSource, default_source
+from gui.review_pane import ReviewPane
+from gui.views.report_list import ReportListPane
+from gui.workers.import_task import SUFFIXES, load_task
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, parent=None):
+    reportOpened = Signal(int)  # the report is shown with its highlights
+    importFinished = Signal(object)  # ImportOutcome, after the list was refreshed
+
+    def __init__(self, source: ReportSource | None = None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("法治报告审阅台"))
-        self.resize(1280, 800)
-        self.setCentralWidget(QLabel(self.tr("尚未打开报告"), self))
-        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        quit_action = QAction(self.tr("退出(&Q)"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.resize(1400, 880)
+        self.setAcceptDrops(True)
+        self.source = source if source is not None else default_source()
+        self.report_list = ReportListPane(self)
+        self.review = ReviewPane(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.report_list)
+        self.splitter.addWidget(self.review)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 1100])
+        self.setCentralWidget(self.splitter)
+        self.imports = ImportFlow(self.source, self)
+        self.imports.finished.connect(self._on_import_finished)
+        self.report_list.openRequested.connect(self.open_report)
+        self._load = None
+        self._build_menus()
+        self._restore_layout()
         self.statusBar().showMessage(self.tr("就绪"))
+
+    # --- menus -------------------------------------------------------------------------------
+    def _action(self, text, slot, shortcut=None, menu=None) -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(shortcut)
+        a.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(a)
+        return a
+
+    def _build_menus(self) -> None:
+        m = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self.open_action = self._action(self.tr("打开报告(&O)…"), self.choose_files,
+                                        QKeySequence.StandardKey.Open, m)
+        self.folder_action = self._action(self.tr("导入文件夹(&D)…"), self.choose_folder,
+                                          QKeySequence("Ctrl+Shift+O"), m)
+        self.recent_menu = m.addMenu(self.tr("最近打开(&R)"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        m.addSeparator()
+        self._action(self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit, m)
+        v = self.menuBar().addMenu(self.tr("视图(&V)"))
+        orig = self.review.original
+        self.plain_action = self._action(self.tr("显示纯文本(&T)"),
+                                         lambda on: orig.set_plain(on), QKeySequence("Ctrl+T"), v)
+        self.plain_action.setCheckable(True)
+        orig.plain_button.toggled.connect(self.plain_action.setChecked)
+        self._action(self.tr("放大(&I)"), orig.zoom_in.click, QKeySequence.StandardKey.ZoomIn, v)
+        self._action(self.tr("缩小(&U)"), orig.zoom_out.click, QKeySequence.StandardKey.ZoomOut, v)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = settings.recent_files()
+        for f in files:
+            self._action(f, lambda _=False, f=f: self.import_paths([f]), None, self.recent_menu)
+        if not files:
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    # --- opening -----------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        patterns = " ".join(f"*{s}" for s in SUFFIXES)
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("打开报告"), "", self.tr("报告文件 ({0});;所有文件 (*)").format(patterns))
+        if files:
+            self.import_paths(files)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("导入文件夹"))
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str]) -> bool:
+        """Import files and folders in the background; the last imported report is opened."""
+        files = [p for p in paths if Path(p).is_file()]
+        if files:
+            settings.add_recent_files(files)
+        started = self.imports.start([str(p) for p in paths])
+        if started:
+            self.statusBar().showMessage(self.tr("正在导入…"))
+        return started
+
+    def _on_import_finished(self, outcome) -> None:
+        self.refresh_reports()
+        n = len(outcome.imported)
+        msg = self.tr("已导入 {0} 份报告").format(n)
+        if outcome.failed:
+            msg += self.tr("，{0} 个文件失败").format(len(outcome.failed))
+        if outcome.cancelled:
+            msg += self.tr("（已取消）")
+        self.statusBar().showMessage(msg)
+        if outcome.imported:
+            self.open_report(outcome.imported[-1])
+        self.importFinished.emit(outcome)
+
+    def refresh_reports(self) -> None:
+        self.report_list.set_reports(self.source.list_reports())
+
+    def open_report(self, report_id: int) -> None:
+        task = load_task(self.source, report_id)
+        task.result.connect(self._show_loaded)
+        task.error.connect(lambda exc: QMessageBox.warning(
+            self, self.tr("无法打开报告"), getattr(exc, "message", str(exc))))
+        self._load = task.start()
+
+    def _show_loaded(self, report: LoadedReport) -> None:
+        self.review.show_report(report)
+        self.report_list.mark_current(report.id)
+        self.setWindowTitle(self.tr("法治报告审阅台") + f" — {report.file_name}")
+        self.reportOpened.emit(report.id)
+
+    def start(self, files: list[str] | None = None) -> None:
+        """After show(): import command-line files, or the sample on an empty database."""
+        self.refresh_reports()
+        if files:
+            self.import_paths(files)
+        elif self.source.is_empty():
+            sample = sample_report()
+            if sample.is_file():
+                self.imports.start([str(sample)])
+        else:
+            reports = self.source.list_reports()
+            last = settings.app_settings().value("lastReport")
+            ids = [r.id for r in reports]
+            rid = int(last) if last is not None and str(last).isdigit() and int(last) in ids else ids[0]
+            self.open_report(rid)
+
+    # --- drag and drop -----------------------------------------------------------------------
+    def dragEnterEvent(self, event):  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.import_paths(paths)
+            event.acceptProposedAction()
+
+    # --- layout in QSettings -----------------------------------------------------------------
+    def _splitters(self):
+        return (self.splitter, self.review.splitter, self.review.data_splitter)
+
+    def _restore_layout(self) -> None:
+        s = settings.app_settings()
+        geo = s.value("window/geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        for sp in self._splitters():
+            value = s.value(f"splitters/{sp.objectName()}")
+            if value is not None:
+                sp.restoreState(value)
+
+    def save_layout(self) -> None:
+        s = settings.app_settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        for sp in self._splitters():
+            s.setValue(f"splitters/{sp.objectName()}", sp.saveState())
+        if self.review.report is not None:
+            s.setValue("lastReport", self.review.report.id)
+        s.sync()
+
+    def closeEvent(self, event):  # noqa: N802
+        self.save_layout()
+        self.imports.cancel()
+        super().closeEvent(event)

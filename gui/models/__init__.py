@@ -1,0 +1,1 @@
+"""Qt item models (with sort/filter proxies) for reports, outline and figures."""

@@ -1,0 +1,173 @@
+"""Figures table: one row per figure, updatable row by row, with a status/section/text filter."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+from core.extraction import Section
+from gui.report_source import FigureItem
+from gui.views.highlights import status_color, status_label
+
+(COL_SUBJECT, COL_VALUE, COL_UNIT, COL_QUALIFIER, COL_TEXT, COL_SECTION, COL_PAGE,
+ COL_STATUS) = range(8)
+FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # the FigureItem
+FIGURE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def format_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+class FiguresModel(QAbstractTableModel):
+    HEADERS = ("主体", "数值", "单位", "限定", "原文", "章节", "页码", "状态")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items: list[FigureItem] = []
+        self._sections: list[Section] = []
+        self._row_of_id: dict[int, int] = {}
+
+    # --- content -------------------------------------------------------------------------
+    def set_figures(self, items: list[FigureItem], sections: list[Section]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self._sections = list(sections)
+        self._row_of_id = {f.id: i for i, f in enumerate(self._items)}
+        self.endResetModel()
+
+    def items(self) -> list[FigureItem]:
+        return list(self._items)
+
+    def item(self, row: int) -> FigureItem:
+        return self._items[row]
+
+    def row_of(self, figure_id: int) -> int:
+        return self._row_of_id.get(figure_id, -1)
+
+    def update_item(self, item: FigureItem) -> None:
+        """Replace the row with ``item.id`` (one narrow dataChanged)."""
+        row = self._row_of_id[item.id]
+        self._items[row] = item
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COL_STATUS))
+
+    def insert_item(self, item: FigureItem, row: int | None = None) -> None:
+        row = len(self._items) if row is None else row
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._items.insert(row, item)
+        self._row_of_id = {f.id: i for i, f in enumerate(self._items)}
+        self.endInsertRows()
+
+    def remove_item(self, figure_id: int) -> None:
+        row = self._row_of_id[figure_id]
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._items[row]
+        self._row_of_id = {f.id: i for i, f in enumerate(self._items)}
+        self.endRemoveRows()
+
+    def section_title(self, index: int | None) -> str:
+        if index is None or not 0 <= index < len(self._sections):
+            return ""
+        s = self._sections[index]
+        return f"{s.marker}{s.title}"
+
+    # --- Qt API --------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return str(section + 1)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        f = self._items[index.row()]
+        col = index.column()
+        if role == FIGURE_ROLE:
+            return f
+        if role == FIGURE_ID_ROLE:
+            return f.id
+        if role == SORT_ROLE:
+            if col == COL_VALUE:
+                return float(f.value) if f.value is not None else float("-inf")
+            if col == COL_PAGE:
+                return f.page if f.page is not None else -1
+            if col == COL_SECTION:
+                return f.section if f.section is not None else -1
+            if col == COL_TEXT:
+                return f.start
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_SUBJECT:
+                return f.subject
+            if col == COL_VALUE:
+                return format_value(f.value)
+            if col == COL_UNIT:
+                return f.unit
+            if col == COL_QUALIFIER:
+                return f.qualifier or ""
+            if col == COL_TEXT:
+                return f.text.replace("\n", " ")
+            if col == COL_SECTION:
+                return self.section_title(f.section)
+            if col == COL_PAGE:
+                return str(f.page + 1) if f.page is not None else ""
+            if col == COL_STATUS:
+                return status_label(f.status)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_STATUS:
+            return status_color(f.status)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_TEXT, COL_SECTION, COL_SUBJECT):
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_VALUE, COL_PAGE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class FiguresFilterProxy(QSortFilterProxyModel):
+    """Filter by status, by section (a set of section indices) and by text in any column."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._statuses: set[str] | None = None
+        self._sections: set[int] | None = None
+        self._text = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_statuses(self, statuses: set[str] | None) -> None:
+        self._statuses = set(statuses) if statuses is not None else None
+        self.invalidateFilter()
+
+    def set_sections(self, sections: set[int] | None) -> None:
+        self._sections = set(sections) if sections is not None else None
+        self.invalidateFilter()
+
+    def set_text(self, text: str) -> None:
+        self._text = text.strip().lower()
+        self.invalidateFilter()
+
+    def sections(self) -> set[int] | None:
+        return self._sections
+
+    def filterAcceptsRow(self, source_row, source_parent):
+        model: FiguresModel = self.sourceModel()
+        f = model.item(source_row)
+        if self._statuses is not None and f.status not in self._statuses:
+            return False
+        if self._sections is not None and f.section not in self._sections:
+            return False
+        if self._text:
+            hay = " ".join((f.subject, format_value(f.value), f.unit, f.qualifier or "", f.text,
+                            model.section_title(f.section))).lower()
+            if self._text not in hay:
+                return False
+        return True

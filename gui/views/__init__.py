@@ -1,0 +1,1 @@
+"""Viewer widgets: PDF pages, text, outline/metadata bars, highlight colours."""

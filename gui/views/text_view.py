@@ -1,0 +1,235 @@
+"""Read-only text view of a report: paragraphs, DOCX tables and bold headings, or the plain
+extracted text; the same highlights as the PDF view.
+
+Qt positions are UTF-16; everything this view emits or accepts is ``str`` offsets into
+``Document.text``. A segment table maps each document block to where its text starts in the
+QTextDocument, so tables and inserted paragraph breaks never shift offsets.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtGui import (QBrush, QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
+                           QTextDocument, QTextTableFormat)
+from PySide6.QtWidgets import QTextEdit, QToolTip
+
+from core.document import Document
+from gui.text_offsets import Utf16Index
+from gui.views.highlights import HEADING_OUTLINE, Highlight, figure_at, fill_color
+
+
+class ReportTextView(QTextEdit):
+    figureClicked = Signal(int)
+    textSelectionChanged = Signal(int, int)  # str offsets; (-1, -1) when nothing is selected
+
+    def __init__(self, plain: bool = False, parent=None):
+        super().__init__(parent)
+        self._plain = plain
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.viewport().setMouseTracking(True)
+        self._text = ""
+        self._u16 = Utf16Index("")
+        self._seg_start: list[int] = []  # document offset of each segment
+        self._seg_end: list[int] = []
+        self._seg_view: list[int] = []  # QTextDocument position of each segment
+        self._highlights: list[Highlight] = []
+        self._selected_id: int | None = None
+        self._flash_id: int | None = None
+        self._flash_ticks = 0
+        self._flash_timer = QTimer(self, interval=150, timeout=self._flash_step)
+        self.selectionChanged.connect(self._emit_selection)
+
+    # --- building ---------------------------------------------------------------------------
+    def set_document(self, document: Document) -> None:
+        self._text = document.text
+        self._u16 = Utf16Index(document.text)
+        doc = QTextDocument(self)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 11))
+        doc.setDefaultFont(font)
+        doc.setUndoRedoEnabled(False)
+        if self._plain or not document.blocks:
+            doc.setPlainText(document.text)
+            self._set_segments([(0, len(document.text), 0)])
+        else:
+            self._set_segments(self._build_rich(doc, document))
+        self.setDocument(doc)
+        self._refresh()
+
+    def _set_segments(self, segs: list[tuple[int, int, int]]) -> None:
+        segs.sort()
+        self._seg_start = [s for s, _, _ in segs]
+        self._seg_end = [e for _, e, _ in segs]
+        self._seg_view = [v for _, _, v in segs]
+
+    def _build_rich(self, doc: QTextDocument, document: Document) -> list[tuple[int, int, int]]:
+        text = document.text
+        cur = QTextCursor(doc)
+        segs: list[tuple[int, int, int]] = []
+        plain_fmt = QTextCharFormat()
+        bold_fmt = QTextCharFormat()
+        bold_fmt.setFontWeight(QFont.Weight.Bold)
+        body = QTextBlockFormat()
+        body.setBottomMargin(6)
+        title = QTextBlockFormat(body)
+        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        first = True
+        blocks = document.blocks
+        i = 0
+        while i < len(blocks):
+            b = blocks[i]
+            if b.cell is not None:  # a run of cells of one table
+                j = i
+                while j < len(blocks) and blocks[j].cell and blocks[j].cell[0] == b.cell[0]:
+                    j += 1
+                cells = blocks[i:j]
+                if not first:
+                    cur.insertBlock(body)
+                rows = max(c.cell[1] for c in cells) + 1
+                cols = max(c.cell[2] for c in cells) + 1
+                tf = QTextTableFormat()
+                tf.setCellPadding(4)
+                tf.setBorder(0.8)
+                tf.setBorderStyle(QTextTableFormat.BorderStyle.BorderStyle_Solid)
+                table = cur.insertTable(rows, cols, tf)
+                for c in cells:
+                    cc = table.cellAt(c.cell[1], c.cell[2]).lastCursorPosition()
+                    if cc.position() != table.cellAt(c.cell[1], c.cell[2]).firstPosition():
+                        cc.insertText(" ")
+                    segs.append((c.start, c.end, cc.position()))
+                    cc.insertText(text[c.start:c.end], bold_fmt if c.bold else plain_fmt)
+                cur.movePosition(QTextCursor.MoveOperation.End)
+                first = False
+                i = j
+                continue
+            if not first:
+                cur.insertBlock(title if b.kind == "title" else body)
+            elif b.kind == "title":
+                cur.setBlockFormat(title)
+            first = False
+            segs.append((b.start, b.end, cur.position()))
+            heading = b.bold or b.kind in ("heading", "title")
+            cur.insertText(text[b.start:b.end].replace("\n", " "),
+                           bold_fmt if heading else plain_fmt)
+            i += 1
+        return segs
+
+    # --- offsets ----------------------------------------------------------------------------
+    def view_pos(self, offset: int) -> int:
+        """QTextDocument position of ``str`` offset ``offset``."""
+        k = bisect_right(self._seg_start, offset) - 1
+        if k < 0:
+            return 0
+        offset = min(offset, self._seg_end[k])
+        return self._seg_view[k] + self._u16.to_utf16(offset) - self._u16.to_utf16(self._seg_start[k])
+
+    def doc_offset(self, pos: int) -> int:
+        """``str`` offset of QTextDocument position ``pos``."""
+        k = bisect_right(self._seg_view, pos) - 1
+        if k < 0:
+            return 0
+        base16 = self._u16.to_utf16(self._seg_start[k])
+        off = self._u16.from_utf16(base16 + pos - self._seg_view[k])
+        return min(off, self._seg_end[k])
+
+    def selection(self) -> tuple[int, int] | None:
+        """The selected text as ``str`` offsets ``(start, end)``, or None."""
+        c = self.textCursor()
+        if not c.hasSelection():
+            return None
+        a, b = self.doc_offset(c.selectionStart()), self.doc_offset(c.selectionEnd())
+        return (a, b) if b > a else None
+
+    def set_selection(self, start: int, end: int) -> None:
+        c = QTextCursor(self.document())
+        c.setPosition(self.view_pos(start))
+        c.setPosition(self.view_pos(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(c)
+
+    def _emit_selection(self) -> None:
+        self.textSelectionChanged.emit(*(self.selection() or (-1, -1)))
+
+    # --- highlights -------------------------------------------------------------------------
+    def set_highlights(self, highlights: list[Highlight]) -> None:
+        self._highlights = list(highlights)
+        self._refresh()
+
+    def update_highlight(self, highlight: Highlight) -> None:
+        self._highlights = [highlight if (h.id == highlight.id and not h.heading) else h
+                            for h in self._highlights]
+        self._refresh()
+
+    def highlights(self) -> list[Highlight]:
+        return list(self._highlights)
+
+    def _refresh(self) -> None:
+        sels = []
+        for h in self._highlights:
+            sel = QTextEdit.ExtraSelection()
+            c = QTextCursor(self.document())
+            c.setPosition(self.view_pos(h.start))
+            c.setPosition(self.view_pos(h.end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = c
+            fmt = QTextCharFormat()
+            if h.heading:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(HEADING_OUTLINE)
+            else:
+                flashing = h.id == self._flash_id and self._flash_ticks % 2 == 1
+                fmt.setBackground(QBrush(fill_color(h.status, flashing)))
+                if h.id == self._selected_id:
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                    fmt.setUnderlineColor(QColor(0, 0, 0))
+            sel.format = fmt
+            sels.append(sel)
+        self.setExtraSelections(sels)
+
+    def set_selected_figure(self, figure_id: int | None, flash: bool = True) -> None:
+        self._selected_id = figure_id
+        if flash and figure_id is not None:
+            self._flash_id = figure_id
+            self._flash_ticks = 7
+            self._flash_timer.start()
+        self._refresh()
+
+    def flashing(self) -> int | None:
+        return self._flash_id if self._flash_timer.isActive() else None
+
+    def _flash_step(self) -> None:
+        self._flash_ticks -= 1
+        if self._flash_ticks <= 0:
+            self._flash_timer.stop()
+        self._refresh()
+
+    def scroll_to_offset(self, start: int, end: int) -> bool:
+        c = QTextCursor(self.document())
+        c.setPosition(self.view_pos(start))
+        rect = self.cursorRect(c)
+        vs = self.verticalScrollBar()
+        vs.setValue(vs.value() + rect.center().y() - self.viewport().height() // 2)
+        return True
+
+    def figure_at_pos(self, pos) -> Highlight | None:
+        c = self.cursorForPosition(pos)
+        return figure_at(self._highlights, self.doc_offset(c.position()))
+
+    # --- events -----------------------------------------------------------------------------
+    def mouseMoveEvent(self, event):  # noqa: N802
+        super().mouseMoveEvent(event)
+        if event.buttons():
+            return
+        h = self.figure_at_pos(event.position().toPoint())
+        if h is not None and h.tooltip:
+            QToolTip.showText(event.globalPosition().toPoint(), h.tooltip, self.viewport())
+        else:
+            QToolTip.hideText()
+
+    def mouseReleaseEvent(self, event):  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            h = self.figure_at_pos(event.position().toPoint())
+            if h is not None:
+                self.figureClicked.emit(h.id)
