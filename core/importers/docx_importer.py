@@ -153,7 +153,8 @@ class _Builder:
                 if k:
                     self.add("\t")
                 start, end = self.add(text)
-                self.blocks.append(Block(start=start, end=end, kind="cell", index=index, cell=(t, r, c)))
+                if end > start:  # an empty cell (e.g. one holding only a picture) has no text to map
+                    self.blocks.append(Block(start=start, end=end, kind="cell", index=index, cell=(t, r, c)))
 
     def body(self, container, progress_index: list[int]) -> None:
         for child in container:

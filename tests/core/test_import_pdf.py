@@ -1,0 +1,137 @@
+"""PDF import: fidelity, headers/footers gone, numbers never split, boxes exactly on the page."""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+
+import pdfplumber
+import pytest
+
+from core.errors import Cancelled
+from core.importers import load_document
+from core.importers.pdf_layout import is_page_number
+from tests.conftest import FIXTURES, GOLD, need_shared
+
+_FOLD = str.maketrans("０１２３４５６７８９", "0123456789")
+PDFS = ["000_yuzhong", "000_yuzhong_fullwidth_digits", "001_jizhou", "002_qingcheng",
+        "002_qingcheng_autonum", "003_lanzhou", "004_jiulongpo", "004_jiulongpo_tables"]
+_CACHE: dict[str, object] = {}
+
+
+def load(name: str):
+    if name not in _CACHE:
+        _CACHE[name] = load_document(FIXTURES / f"{name}.pdf")
+    return _CACHE[name]
+
+
+def norm(s: str) -> str:
+    return re.sub(r"\s+", "", s).translate(_FOLD)
+
+
+def gold_figures(name: str) -> list[str]:
+    g = json.loads(next(GOLD.glob(name[:3] + "_*.json")).read_text(encoding="utf-8"))
+    return [f["text"] for f in g["figures"]]
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_fidelity_and_gold_figures(name):
+    need_shared()
+    doc = load(name)
+    expected = (FIXTURES / "expected" / f"{name}.expected.txt").read_text(encoding="utf-8")
+    ratio = difflib.SequenceMatcher(None, norm(doc.text), norm(expected), autojunk=False).ratio()
+    assert ratio >= 0.995
+    folded = doc.text.translate(_FOLD)
+    assert [f for f in gold_figures(name) if f not in folded] == []
+    assert len(doc.boxes) == len(doc.text)
+    assert all(doc.boxes.page[i] == -1 for i, ch in enumerate(doc.text) if ch == "\n")
+    assert doc.page_sizes and all(w > 0 and h > 0 for w, h in doc.page_sizes)
+
+
+def test_paragraph_lines_match_expected():
+    need_shared()
+    doc = load("003_lanzhou")
+    expected = (FIXTURES / "expected" / "003_lanzhou.expected.txt").read_text(encoding="utf-8")
+    assert [norm(x) for x in doc.text.split("\n") if x.strip()] == [norm(x) for x in expected.split("\n") if x.strip()]
+    assert "兰民字〔2024〕8号\t签发人:颜烨鲁" in doc.text
+    assert doc.text.endswith("兰州市民政局\n2024年2月2日")  # date alone on page 15 kept
+    assert doc.page_of(len(doc.text) - 1) == 14
+
+
+def test_running_header_and_page_numbers_removed():
+    need_shared()
+    doc = load("000_yuzhong_fullwidth_digits")
+    assert "重庆市渝中区民政局法治政府建设年度报告" not in doc.text
+    assert not any(is_page_number(line) for line in doc.text.split("\n"))
+    assert "参加人员５０人次" in doc.text  # number wrapped over a line end, joined unchanged
+    assert "执法人员１８名" in doc.text
+    assert "关于2023年" in doc.text  # no space invented between CJK and digits
+
+
+def test_boxes_crop_to_same_text():
+    need_shared()
+    name = "000_yuzhong_fullwidth_digits"
+    doc = load(name)
+    folded = doc.text.translate(_FOLD)
+    checked = 0
+    with pdfplumber.open(FIXTURES / f"{name}.pdf") as pdf:
+        pos = 0
+        for fig in gold_figures(name):
+            s = folded.find(fig, pos)
+            assert s >= 0
+            pos = s + 1
+            e = s + len(fig)
+            for p, x0, t, x1, b in doc.boxes.rects(s, e):
+                want = "".join(doc.text[i] for i in range(s, e)
+                               if doc.boxes.page[i] == p and doc.boxes.top[i] < b and doc.boxes.bottom[i] > t)
+                crop = pdf.pages[p].within_bbox((x0 - 0.5, t - 0.5, x1 + 0.5, b + 0.5))
+                got = "".join(c["text"] for c in sorted(crop.chars, key=lambda c: c["x0"]))
+                assert got == want
+                checked += 1
+    assert checked >= len(gold_figures(name))
+
+
+def test_blocks_have_pages_and_kinds():
+    need_shared()
+    doc = load("003_lanzhou")
+    assert doc.blocks[0].kind == "title" and doc.text[doc.blocks[0].start:doc.blocks[0].end] == "兰州市民政局"
+    heading = doc.block_at(doc.text.index("一、2023年度法治政府建设"))
+    assert heading.kind == "heading" and heading.page == 0
+
+
+def test_cut_tail_imports_fully():
+    need_shared()
+    a = load_document(FIXTURES / "001_jizhou_cut_tail.pdf")
+    assert a.text == load("001_jizhou").text
+    assert len(a.page_sizes) == 8
+
+
+def test_owner_only_encrypted_opens_with_warning():
+    need_shared()
+    doc = load_document(FIXTURES / "003_lanzhou_encrypted_owneronly.pdf")
+    assert doc.text == load("003_lanzhou").text
+    assert doc.warnings and "权限" in doc.warnings[0]
+
+
+def test_progress_and_cancel():
+    need_shared()
+    calls = []
+    load_document(FIXTURES / "000_yuzhong.pdf", progress=lambda d, t: calls.append((d, t)))
+    assert calls[0] == (0, 6) and calls[-1] == (6, 6)
+
+    def cancel(done, total):
+        if done == 2:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        load_document(FIXTURES / "000_yuzhong.pdf", progress=cancel)
+
+
+@pytest.mark.parametrize("text", ["— 3 —", "-3-", "第3页 共10页", "3/10", "- 12 -", "Page 4 of 9", "１２"])
+def test_page_number_patterns(text):
+    assert is_page_number(text)
+
+
+@pytest.mark.parametrize("text", ["2023年工作情况", "一、总体情况", "参加人员50人次"])
+def test_not_page_numbers(text):
+    assert not is_page_number(text)
