@@ -13,7 +13,7 @@ from core.document import Document
 from core.errors import ReportError
 from core.extraction import Figure
 from core.store import audit
-from core.store.records import (CONFIRMED, DELETED, FIGURE_STATUSES, MANUAL, MODIFIED, PENDING,
+from core.store.records import (CONFIRMED, DELETED, FIGURE_STATUSES, MANUAL, MODIFIED, PENDING, UNSET,
                                 FigureRecord)
 from core.store.reports import report_text, start_review
 from core.store.values import parse_value
@@ -24,7 +24,6 @@ _COLS = (
     " reviewed_at"
 )
 REVIEW_FIELDS = ("value", "unit", "qualifier", "subject")
-UNSET: Any = object()  # "leave this field alone" (None is a real value: no qualifier)
 
 
 def _record(row: tuple, text: str) -> FigureRecord:

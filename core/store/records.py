@@ -13,6 +13,16 @@ REVIEWED_STATUSES = ("已确认", "已修改", "人工新增")
 PENDING, CONFIRMED, MODIFIED, DELETED, MANUAL = FIGURE_STATUSES
 
 
+class _Unset:
+    """"Leave this field alone" (None is a real value: e.g. no qualifier). One shared sentinel."""
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Any = _Unset()
+
+
 @dataclass
 class ReportRecord:
     id: int

@@ -14,14 +14,13 @@ from typing import Any
 from core.errors import ReportError
 from core.extraction import PART_LABELS, Section
 from core.store import audit
-from core.store.records import SectionRecord
+from core.store.records import UNSET, SectionRecord
 from core.store.reports import report_text, start_review
 
 _COLS = (
     'id, report_id, origin, marker, title, text, start, "end", det_level, det_kind, rev_level,'
     " rev_kind, removed, stale, reviewer, reviewed_at"
 )
-UNSET: Any = object()
 
 
 def _record(row: tuple, text: str) -> SectionRecord:

@@ -20,7 +20,7 @@ from core.extraction import Extraction
 from core.paths import default_db_path
 from core.store import audit, figures, originals, rematch, reports, sections
 from core.store.connection import connect, integrity_ok, transaction
-from core.store.figures import UNSET
+from core.store.records import UNSET
 from core.store.records import (AuditRow, FigureRecord, ImportResult, LoadedReport,
                                 RematchSummary, ReportRecord, ReportSummary, SectionRecord)
 
