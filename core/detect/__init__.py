@@ -13,12 +13,8 @@ __all__ = ["detect", "assign_sections"]
 
 
 def _find_figures(text: str) -> list[Figure]:
-    try:
-        from core.detect.figures import find_figures
-    except ModuleNotFoundError as exc:  # figure detection not landed yet (core/detect/figures.py)
-        if exc.name != "core.detect.figures":
-            raise
-        return []
+    from core.detect.figures import find_figures
+
     return list(find_figures(text))
 
 

@@ -61,8 +61,8 @@ def _clean_lines(text: str) -> list[tuple[int, str]]:
 
 def _find_title(lines: list[tuple[int, str]], first_heading: int) -> tuple[str | None, int]:
     """(title, index of its last line) among the lines before the body; (None, -1) when absent."""
-    for i, (off, s) in enumerate(lines[:12]):
-        if off >= first_heading:
+    for i, (off, s) in enumerate(lines[:30]):
+        if off >= first_heading or (len(s) > 60 and "。" in s):
             break
         folded = fold_width(s)
         if len(s) > 60 or "。" in s or _CHROME.match(s):
@@ -128,24 +128,26 @@ def _org_candidates(lines, title_idx, title, text) -> list[str]:
         o = _org_from_title(title)
         if o:
             cands.append(o)
-    for _, s in lines[:12]:
+    for _, s in lines[:30]:
         m = re.match(r"^(信息)?来源\s*[:：]\s*([\u4e00-\u9fff（）()]{2,30}?" + _ORG_SUFFIX + ")", s)
         if m:
             cands.append(m.group(2))
     # signature: an organisation line among the last lines, usually just before the date
-    for _, s in lines[-8:]:
+    for _, s in lines[-12:]:
         s2 = re.sub(r"\s+", "", s)
         if _ORG_LINE.match(s2) and not _CHROME.match(s2) and len(s2) <= 30:
             cands.append(s2)
     # opening sentence: 2023年，清城区民政局坚持……
     body_start = title_idx + 1 if title_idx >= 0 else 0
-    for _, s in lines[body_start:body_start + 4]:
-        m = re.match(r"^(?:(?:19|20)[0-9]{2}\s*年度?|[0-9０-９]{4}\s*年度?|今年|一年来|过去一年)(?:以来)?[,，]?\s*", fold_width(s))
+    for _, s in lines[body_start:body_start + 8]:
+        m = re.match(r"^(?:(?:19|20)[0-9]{2}\s*年度?|今年|一年来|过去一年)(?:以来)?[,，]?\s*", fold_width(s))
         if m:
             o = _org_after(s[m.end():])
             if o:
                 cands.append(o)
             break
+        if "。" in s:
+            break  # only the opening paragraph
     return cands
 
 
@@ -164,7 +166,7 @@ def _pick_org(cands: list[str], text: str) -> str | None:
 
 def _find_published(lines) -> str | None:
     # 成文日期: a date alone on one of the last lines
-    for _, s in reversed(lines[-10:]):
+    for _, s in reversed(lines[-15:]):
         f = fold_width(re.sub(r"\s+", "", s))
         if _PUBLISHED_LINE.search(f):
             continue
@@ -176,6 +178,14 @@ def _find_published(lines) -> str | None:
         m = _DATE_CN_NUM.fullmatch(f)
         if m:
             iso = _iso(cn_to_int(m.group(1)), cn_to_int(m.group(2)), cn_to_int(m.group(3)))
+            if iso:
+                return iso
+    # a date in brackets under the title: （2024年2月2日）
+    for _, s in lines[:8]:
+        f = fold_width(re.sub(r"\s+", "", s))
+        m = re.fullmatch(r"[(（]" + _DATE_CN.pattern + r"[)）]", f)
+        if m:
+            iso = _iso(*m.groups())
             if iso:
                 return iso
     # web copy: 发布时间/发布日期 (publication date)
@@ -193,7 +203,7 @@ def _find_published(lines) -> str | None:
 
 
 def _find_doc_number(lines, body_off: int) -> str | None:
-    for off, s in lines[:12]:
+    for off, s in lines[:30]:
         if off >= body_off:
             break
         m = _DOC_NO.search(s)
@@ -211,11 +221,13 @@ def _find_year(title, lines, title_idx, sections, published) -> int | None:
         if m:
             return cn_to_int(m.group(1))
     body_start = title_idx + 1 if title_idx >= 0 else 0
-    for _, s in lines[body_start:body_start + 5]:
+    for _, s in lines[body_start:body_start + 8]:
         f = fold_width(s)
-        m = re.match(r"^((?:19|20)[0-9]{2})\s*年", f)
-        if m and not _DATE_CN.match(f):
+        m = re.match(r"^((?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月)", f)
+        if m:
             return int(m.group(1))
+        if "。" in s:
+            break  # only the opening paragraph
     for s in sections:
         if s.level == 1:
             ys = _YEAR.findall(fold_width(s.title))

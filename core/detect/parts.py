@@ -87,15 +87,22 @@ def classify_title(title: str, report_year: int | None = None) -> str:
     return "other"
 
 
+def top_level(sections: list[Section]) -> int:
+    """Level that carries the parts: 1, or the highest level present when an outline has no 一、 headings
+    (a short report numbered only （一） …); then those headings are classified like level-1 ones."""
+    return min((s.level for s in sections), default=1)
+
+
 def classify_sections(sections: list[Section], report_year: int | None = None) -> None:
     """Set ``kind`` in place: every level-1 heading, and leader-duty level-2 headings."""
     lex = lexicon()
+    top = top_level(sections)
     parent_kind: str | None = None
     for s in sections:
-        if s.level == 1:
+        if s.level == top:
             s.kind = classify_title(s.title, report_year)
             parent_kind = s.kind
-        elif s.level == 2 and parent_kind not in ("plan", "shortcomings"):
+        elif s.level == top + 1 and parent_kind not in ("plan", "shortcomings"):
             t = fold_width(s.title)
             s.kind = "leader_duty" if any(p.search(t) for p in lex["strong"]["leader_duty"]) else None
         else:
@@ -107,8 +114,9 @@ def missing_parts(sections: list[Section]) -> list[str]:
 
     A level-1 heading that names two parts (三、存在的问题及下一步工作打算) carries both.
     """
-    have = {s.kind for s in sections if s.level == 1 or s.kind == "leader_duty"}
+    top = top_level(sections)
+    have = {s.kind for s in sections if s.level == top or s.kind == "leader_duty"}
     for s in sections:
-        if s.level == 1:
+        if s.level == top:
             have |= kinds_named(s.title)
     return [k for k in PART_KINDS if k not in have]

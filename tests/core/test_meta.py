@@ -71,3 +71,10 @@ def test_title_over_two_lines_and_chinese_date():
 def test_empty():
     m = meta("")
     assert (m.org, m.year, m.published, m.doc_number, m.title) == (None, None, None, None, None)
+
+
+def test_date_in_brackets_under_title():
+    text = "关于2023年法治政府建设情况的报告\n（2024年3月1日）\n2023年，某区人民政府依法行政。\n"
+    m = meta(text)
+    assert m.published == "2024-03-01"
+    assert m.year == 2023

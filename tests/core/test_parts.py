@@ -96,3 +96,10 @@ def test_no_outline():
 
 def test_missing_parts_function():
     assert missing_parts([]) == ["measures", "shortcomings", "leader_duty", "plan"]
+
+
+def test_outline_without_level1_uses_its_top_level():
+    ext = detect(_doc("（一）主要举措和成效", "（二）存在的问题", "（三）下一步工作打算",
+                      "（四）主要负责人履行第一责任人职责情况"))
+    assert [s.kind for s in ext.sections] == ["measures", "shortcomings", "plan", "leader_duty"]
+    assert ext.missing_parts == []
