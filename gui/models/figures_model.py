@@ -134,6 +134,15 @@ class FiguresModel(QAbstractTableModel):
 
 
 class FiguresFilterProxy(QSortFilterProxyModel):
+    def _refilter(self, change) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover
+            change()
+            self.invalidateFilter()
+
     """Filter by status, by section (a set of section indices) and by text in any column."""
 
     def __init__(self, parent=None):
@@ -144,16 +153,15 @@ class FiguresFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_statuses(self, statuses: set[str] | None) -> None:
-        self._statuses = set(statuses) if statuses is not None else None
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_statuses",
+                                       set(statuses) if statuses is not None else None))
 
     def set_sections(self, sections: set[int] | None) -> None:
-        self._sections = set(sections) if sections is not None else None
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_sections",
+                                       set(sections) if sections is not None else None))
 
     def set_text(self, text: str) -> None:
-        self._text = text.strip().lower()
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_text", text.strip().lower()))
 
     def sections(self) -> set[int] | None:
         return self._sections

@@ -1,0 +1,76 @@
+"""Models without views: figures model/proxy, outline tree, report list."""
+from PySide6.QtCore import Qt
+
+from core.extraction import Section
+from gui.models.figures_model import (COL_PAGE, COL_STATUS, COL_VALUE, FIGURE_ROLE,
+                                      FiguresFilterProxy, FiguresModel)
+from gui.models.outline_model import SECTION_INDEX_ROLE, OutlineModel
+from gui.models.report_list_model import COL_PENDING, ReportFilterProxy, ReportListModel
+from gui.report_source import FigureItem, ReportSummary
+
+SECTIONS = [Section(1, "一、", "主要举措和成效", 0, 9, "measures"),
+            Section(2, "（一）", "加强领导", 20, 26),
+            Section(1, "二、", "存在的不足和原因", 50, 60, "shortcomings")]
+
+
+def _items():
+    return [FigureItem(1, 30, 33, "26次", 26, "次", None, "召开会议", 1, "待审", 0),
+            FigureItem(2, 40, 45, "87.4%", 87.4, "%", None, "参检率", 1, "已确认", 1),
+            FigureItem(3, 70, 74, "3万余份", 30000, "份", "余", "宣传册", 2, "待审", 2)]
+
+
+def test_figures_model_data_and_row_update(qtbot):
+    model = FiguresModel()
+    model.set_figures(_items(), SECTIONS)
+    assert model.rowCount() == 3
+    assert model.index(1, COL_VALUE).data() == "87.4"
+    assert model.index(0, COL_PAGE).data() == "1"
+    assert model.index(2, 0).data(FIGURE_ROLE).id == 3
+    changed = _items()[0]
+    changed.status = "已确认"
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        model.update_item(changed)
+    top, bottom = blocker.args[0], blocker.args[1]
+    assert top.row() == bottom.row() == 0
+    assert model.index(0, COL_STATUS).data() == "已确认"
+
+
+def test_figures_proxy_filters_and_sorts():
+    model = FiguresModel()
+    model.set_figures(_items(), SECTIONS)
+    proxy = FiguresFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_statuses({"待审"})
+    assert proxy.rowCount() == 2
+    proxy.set_statuses(None)
+    proxy.set_sections({2})
+    assert [proxy.index(r, 0).data(FIGURE_ROLE).id for r in range(proxy.rowCount())] == [3]
+    proxy.set_sections(None)
+    proxy.set_text("参检")
+    assert proxy.rowCount() == 1
+    proxy.set_text("")
+    proxy.sort(COL_VALUE, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, COL_VALUE).data() == "30000"
+
+
+def test_outline_tree_nests_levels():
+    model = OutlineModel()
+    model.set_sections(SECTIONS)
+    assert model.rowCount() == 2
+    first = model.index(0, 0)
+    assert model.rowCount(first) == 1
+    child = model.index(0, 0, first)
+    assert child.data(SECTION_INDEX_ROLE) == 1 and model.parent(child) == first
+    assert model.descendants(0) == {0, 1}
+    assert "✓" in model.index(0, 1).data()
+
+
+def test_report_list_filter():
+    model = ReportListModel()
+    model.set_reports([ReportSummary(1, "兰州市民政局", 2023, "a.pdf", "pdf", "未审", 5, 5, []),
+                       ReportSummary(2, "蓟州区", 2022, "b.txt", "txt", "审核中", 4, 1, [])])
+    proxy = ReportFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.setFilterFixedString("兰州")
+    assert proxy.rowCount() == 1
+    assert proxy.index(0, COL_PENDING).data() == 5
