@@ -129,9 +129,9 @@ def _org_candidates(lines, title_idx, title, text) -> list[str]:
         if o:
             cands.append(o)
     for _, s in lines[:30]:
-        m = re.match(r"^(信息)?来源\s*[:：]\s*([\u4e00-\u9fff（）()]{2,30}?" + _ORG_SUFFIX + ")", s)
+        m = re.match(r"^(?:(?:信息)?来源|发布机构|发文机关)\s*[:：]\s*([\u4e00-\u9fff（）()]{2,30}?" + _ORG_SUFFIX + ")", s)
         if m:
-            cands.append(m.group(2))
+            cands.append(m.group(1))
     # signature: an organisation line among the last lines, usually just before the date
     for _, s in lines[-12:]:
         s2 = re.sub(r"\s+", "", s)

@@ -73,3 +73,7 @@ def test_marker_without_title_is_not_a_heading():
 def test_chinese_numerals_above_ten_and_part_markers():
     text = "十一、其他需要报告的情况\n第二部分 存在的问题\n"
     assert _outline(text) == [(1, "十一、", "其他需要报告的情况"), (1, "第二部分", "存在的问题")]
+
+
+def test_half_bracket_arabic_and_circled_are_level4():
+    assert _outline("1）细化分工\n②压实责任\n") == [(4, "1）", "细化分工"), (4, "②", "压实责任")]
