@@ -42,8 +42,14 @@ _PATTERNS = [
     r"十[一二三四五六七八九]五",
     # quoted day names and bare numeric names: “9.5”, “12·4”, “5.12”
     rf"[“\"「『‘]\s*[{_D}]{{1,2}}\s*[.．·・]\s*[{_D}]{{1,2}}\s*[”\"」』’]",
-    rf"[{_D}]{{1,2}}\s*[.．·・]\s*[{_D}]{{1,2}}(?=\s*(?:[\u4e00-\u9fff]{{0,4}}(?:日|节)))",
+    rf"[{_D}]{{1,2}}\s*[.．·・]\s*[{_D}]{{1,2}}(?![个天日年月])(?=\s*(?:[\u4e00-\u9fff]{{0,4}}(?:日|节)))",
+    # ranks: 前10名, 排名第3
+    rf"前\s*(?:[{_D}]+|[{_CN}]+)\s*[名位强]",
 ]
+
+
+# every pattern above starts with one of these characters
+_FIRST_CHARS = "0123456789０１２３４５６７８９" + _CN + "〔[［【(（“\"「『‘第周星礼前"
 
 
 def _load_lines(name: str) -> list[str]:
@@ -64,7 +70,10 @@ def _compiled() -> re.Pattern:
     with _lock:
         terms = sorted(set(_load_lines("fixed_terms.txt")), key=len, reverse=True)
         alts = _PATTERNS + [re.escape(t) for t in terms]
-        return re.compile("|".join(f"(?:{p})" for p in alts))
+        # a one-character look-ahead lets the engine skip most positions quickly
+        first = set(_FIRST_CHARS) | {t[0] for t in terms}
+        head = "".join(re.escape(c) for c in sorted(first))
+        return re.compile(f"(?=[{head}])(?:" + "|".join(f"(?:{p})" for p in alts) + ")")
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from core.extraction import Figure
 
 # after a number, these end a clause: a bare number before them can be a quantity
 _CLAUSE_END = set("，,。；;、）)：:！!？?\n\r") | {"（", "("}
-_SEPARATORS = set("-/:：~～—–·・.．_#＃")
+_SEPARATORS = set("-/:：~～—–·・.．_#＃×*+＋")
 _NOT_BEFORE_CN = set("第周其之统唯万初逐期每星")
 _BARE_MAG_QUALIFIERS = {"近", "上", "约", "超", "超过", "逾", "将近", "接近", "大约"}
 _YEAR_NOT_AFTER = set("以度底初末月前后级代份")
@@ -57,7 +57,7 @@ def _candidate(text: str, s0: int, num: str, ex: Exclusions) -> tuple[Figure | N
         nxt = text[e] if e < n else ""
         if _is_latin(prev) or _is_latin(nxt):  # 4A级, 5G, V2
             return None, resume
-        if prev in _SEPARATORS and s0 >= 2 and _is_digit(text[s0 - 2]):
+        if prev in _SEPARATORS and s0 >= 2 and (_is_digit(text[s0 - 2]) or text[s0 - 2] in "%％"):
             return None, resume  # 2024-02-02, 1-11月, 12·4
         if nxt in _SEPARATORS and e + 1 < n and _is_digit(text[e + 1]):
             return None, resume
@@ -94,6 +94,11 @@ def _candidate(text: str, s0: int, num: str, ex: Exclusions) -> tuple[Figure | N
                     or (e + 1 < n and text[e + 1] in _YEAR_NOT_AFTER)):
                 return None, resume
         e += len(written)
+        if e + 1 < n and text[e] in "/／" and written not in ("%", "％", "‰"):
+            per = match_unit(text, e + 1) or ((text[e + 1],) * 2 if text[e + 1] in "年月日周人" else None)
+            if per:  # rates: 17.5件/年, 600元/人
+                written = canon = written + text[e] + per[0]
+                e += 1 + len(per[0])
     else:
         written = canon = ""
     suffix = None
@@ -117,6 +122,8 @@ def _candidate(text: str, s0: int, num: str, ex: Exclusions) -> tuple[Figure | N
     elif not written:
         if not _bare_ok(text, s0, num, e, value, prefix):
             return None, resume
+    if e + 1 < n and text[e] in _SEPARATORS and _is_digit(text[e + 1]):
+        return None, resume  # a range: 3-5人, 10%-20%
     start = s0 - len(prefix) if prefix else s0
     fig = Figure(start=start, end=e, text=text[start:e], value=to_number(value), unit=canon,
                  qualifier=prefix or infix or suffix)
@@ -163,9 +170,12 @@ def find_figures(text: str) -> list[Figure]:
             figures.append(fig)
         pos = max(resume, m.end())
     prev_end = 0
+    prev_subject = ""
     for f in figures:
         f.subject = _subject.subject_for(text, f.start, f.end, prev_end)
-        prev_end = f.end
+        if not f.subject and f.start - prev_end <= 2:
+            f.subject = prev_subject  # 1.2万户、2.3万人: same subject
+        prev_end, prev_subject = f.end, f.subject
     return figures
 
 

@@ -68,31 +68,45 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _strip(s: str) -> str:
+    """Drop leading connectives and trailing verbs/particles, whole jieba words only."""
     lead, trail = _words()
     s = s.strip(" \t\u3000\u2002\xa0")
-    changed = True
-    while s and changed:
-        changed = False
+    m = _YEAR.match(s)
+    while m and m.end() < len(s):
+        s = s[m.end():].lstrip("，, ")
         m = _YEAR.match(s)
-        if m and m.end() < len(s):
-            s, changed = s[m.end():].lstrip("，, "), True
-            continue
-        for w in lead:
-            if s.startswith(w) and len(s) > len(w):
-                s, changed = s[len(w):], True
-                break
-        for w in trail:
-            if s.endswith(w) and len(s) > len(w):
-                s, changed = s[: -len(w)], True
-                break
-    return s.strip(" \t\u3000\u2002\xa0")
+    if not s:
+        return s
+    words = list(_cut(s))
+    lead_set, trail_set = _lead_trail_sets()
+    i, j = 0, len(words)
+    while i < j and words[i] in lead_set:
+        i += 1
+    while j > i and words[j - 1] in trail_set:
+        j -= 1
+    s = "".join(words[i:j]).strip(" \t\u3000\u2002\xa0")
+    if len(s) > 2 and s[-1] in "达为至" and s[-2] in "率数量额比例重":
+        s = s[:-1]  # 运营率达 -> 运营率
+    return s
+
+
+@lru_cache(maxsize=1)
+def _lead_trail_sets() -> tuple[frozenset[str], frozenset[str]]:
+    lead, trail = _words()
+    return frozenset(lead), frozenset(trail)
 
 
 def _clause_before(text: str, pos: int, floor: int) -> tuple[str, int]:
     """Text between the previous boundary (or ``floor``) and ``pos``, and where it starts."""
     i = pos
     lo = max(floor, pos - 60)
-    while i > lo and text[i - 1] not in _BOUNDARY:
+    while i > lo:
+        ch = text[i - 1]
+        if ch in "）)" and re.search(r"[（(][^（()）\d]{1,3}$", text[max(0, i - 5):i - 1]):
+            i = max(text.rfind("（", 0, i), text.rfind("(", 0, i))  # 社区(居)委会
+            continue
+        if ch in _BOUNDARY:
+            break
         i -= 1
     return text[i:pos], i
 
@@ -101,7 +115,12 @@ def _phrase_after(text: str, pos: int) -> str:
     """Noun phrase right after the figure (配备2台|执法记录仪|，), up to a boundary or number."""
     j = pos
     hi = min(len(text), pos + 30)
-    while j < hi and text[j] not in _BOUNDARY and not text[j].isdigit():
+    while j < hi and not text[j].isdigit():
+        if text[j] in "（(" and re.match(r"[（(][^（()）\d]{1,3}[）)]", text[j:j + 5]):
+            j = text.index("）" if text[j] == "（" else ")", j) + 1
+            continue
+        if text[j] in _BOUNDARY:
+            break
         j += 1
     s = text[pos:j]
     m = _NUMBER_START.search(s)
@@ -154,20 +173,50 @@ def _parent(text: str, clause_start: int, floor: int) -> str:
     return ""
 
 
+_TITLES = re.compile(r"《[^《》]*》|[（(][^（()）]*[）)]")
+_SOFT = set("，,：:")
+
+
+def _drop_titles(s: str) -> str:
+    """Long clauses lose their 《titles》 and (asides) first: 学习《宪法》《民法典》等法律法规."""
+    if len(s) <= MAX_LEN:
+        return s
+    t = _TITLES.sub("", s)
+    return t if len(t) >= 2 else s
+
+
+def _previous_clause(text: str, cstart: int, floor: int) -> str:
+    """The clause before the one at ``cstart`` (same sentence), cut before its number."""
+    i = cstart - 1
+    if i < 0 or text[i] in _HARD or i < floor - 40:
+        return ""
+    j = i
+    lo = max(0, i - 60)
+    while j > lo and text[j - 1] not in _HARD and text[j - 1] not in _SOFT \
+            and text[j - 1] not in "（(":
+        j -= 1
+    prev = text[j:i]
+    m = _NUMBER_START.search(prev)
+    if m:
+        prev = prev[: m.start()]
+    return _strip(_drop_titles(prev))
+
+
 def subject_for(text: str, start: int, end: int, floor: int = 0) -> str:
     """Subject of the figure at text[start:end]; ``floor`` = end of the previous figure."""
     clause, cstart = _clause_before(text, start, floor)
-    before = _strip(clause)
+    before = _strip(_drop_titles(clause))
     after = _phrase_after(text, end)
     if after:
-        verb = _tail_words(before, 4) if before else ""
-        subject = verb + after if len(verb) + len(after) <= MAX_LEN else after
-        return _head_words(subject, MAX_LEN)
+        room = min(8, MAX_LEN - len(after))
+        verb = _tail_words(before, room) if before and room > 0 else ""
+        return _head_words(verb + after, MAX_LEN)
     if len(before) < 6:
         parent = _parent(text, cstart, floor)
         if parent and parent not in before:
             before = _tail_words(parent, 10) + before
-    if len(before) < 2 and cstart > 0:
-        prev, _ = _clause_before(text, cstart - 1, floor)
-        before = _strip(prev) + before
+    if len(before) < 5 and cstart > floor:
+        prev = _previous_clause(text, cstart, floor)
+        if prev and prev not in before:
+            before = _tail_words(prev, MAX_LEN - len(before)) + before
     return _tail_words(before, MAX_LEN)
