@@ -46,3 +46,25 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+def check_database(db: str) -> dict:
+    """After a crash: integrity, and every report complete (its row counts match the counts
+    written last in its import transaction). Returns a dict of findings for tests and bench."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        incomplete = conn.execute(
+            "SELECT r.id FROM reports r WHERE r.det_figures = 0"
+            " OR r.det_figures != (SELECT count(*) FROM figures f WHERE f.report_id = r.id)"
+            " OR r.det_sections != (SELECT count(*) FROM sections s WHERE s.report_id = r.id)"
+        ).fetchall()
+        shas = {r[0] for r in conn.execute("SELECT sha256 FROM reports")}
+        values = dict(conn.execute("SELECT id, rev_value FROM figures"))
+        audit_rows = conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+    finally:
+        conn.close()
+    return {"integrity": integrity, "incomplete": [r[0] for r in incomplete], "shas": shas,
+            "values": values, "audit_rows": audit_rows}
