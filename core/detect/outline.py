@@ -46,10 +46,13 @@ def _title_span(line: str, pos: int) -> tuple[int, int]:
     return pos, end
 
 
+_MARKER_START = frozenset(_CN + "第（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+
+
 def _numbered(offset: int, line: str) -> Section | None:
     lead = len(line) - len(line.lstrip(_WS))
     body = line[lead:]
-    if not body:
+    if not body or body[0] not in _MARKER_START:
         return None
     for level, rx in _PATTERNS:
         m = rx.match(body)
@@ -65,8 +68,10 @@ def _numbered(offset: int, line: str) -> Section | None:
 
 
 def _bare_candidate(offset: int, line: str, report_year: int | None) -> tuple[Section, str] | None:
-    from core.detect.parts import part_kind
+    from core.detect.parts import may_name_a_part, part_kind
 
+    if len(line) > MAX_BARE_LEN + 40 or not may_name_a_part(line):
+        return None
     lead = len(line) - len(line.lstrip(_WS))
     body = line[lead:].rstrip(_WS)
     if not body or len(body) > MAX_BARE_LEN:

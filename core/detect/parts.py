@@ -35,11 +35,19 @@ def lexicon() -> dict:
     data = json.loads(resource("dictionaries", "parts.json").read_text(encoding="utf-8"))
     comp = {
         "priority": list(data["priority"]),
-        "strong": {k: [re.compile(p) for p in v] for k, v in data["strong"].items()},
-        "weak": {k: [re.compile(p) for p in v] for k, v in data["weak"].items()},
+        # one alternation per kind: a single search per kind and title
+        "strong": {k: [re.compile("|".join(f"(?:{p})" for p in v))] for k, v in data["strong"].items()},
+        "weak": {k: [re.compile("|".join(f"(?:{p})" for p in v))] for k, v in data["weak"].items()},
         "action_verbs": tuple(sorted(data["action_verbs"], key=len, reverse=True)),
     }
+    comp["any_strong"] = re.compile("|".join(f"(?:{p})" for v in data["strong"].values() for p in v)
+                                    + r"|(?:19|20)[0-9]{2}\s*年")
     return comp
+
+
+def may_name_a_part(title: str) -> bool:
+    """Cheap pre-check: could part_kind() find anything in this title?"""
+    return lexicon()["any_strong"].search(fold_width(title)) is not None
 
 
 def _matches(patterns: dict, title: str) -> list[str]:

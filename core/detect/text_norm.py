@@ -5,14 +5,21 @@ offsets found in the folded text index the original text too.
 """
 from __future__ import annotations
 
+import re
+
 # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, ideographic space -> space.
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD[0x3000] = 0x20
 
 
+_WIDE = re.compile("[\uff01-\uff5e\u3000]+")
+
+
 def fold_width(text: str) -> str:
     """Full-width letters, digits and punctuation to half-width; same length as the input."""
-    return text.translate(_FOLD)
+    if not _WIDE.search(text):
+        return text  # the common case, and much faster than translate() on long texts
+    return _WIDE.sub(lambda m: m.group(0).translate(_FOLD), text)
 
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
