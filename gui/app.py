@@ -16,4 +16,18 @@ def run_app(files: list[str]) -> int:
     window = MainWindow()
     window.show()
     QTimer.singleShot(0, lambda: window.start(files))  # the window paints first
-    return app.exec()
+    rc = app.exec()
+    return shutdown(rc)
+
+
+def shutdown(rc: int) -> int:
+    """Stop background work, then leave without Python finalisation: PySide6 6.12 can crash
+    (none_dealloc) while garbage-collecting Qt wrappers at interpreter exit."""
+    import os
+
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(3000)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(rc)

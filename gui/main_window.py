@@ -14,7 +14,7 @@ from gui.import_flow import ImportFlow
 from gui.report_source import LoadedReport, ReportSource, default_source
 from gui.review_pane import ReviewPane
 from gui.views.report_list import ReportListPane
-from gui.workers.import_task import SUFFIXES, load_task
+from gui.workers.import_task import SUFFIXES, load_task, warm_up_task
 
 
 class MainWindow(QMainWindow):
@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
 
     def start(self, files: list[str] | None = None) -> None:
         """After show(): import command-line files, or the sample on an empty database."""
+        if not (files or self.source.is_empty()):
+            self._warm = warm_up_task().start()  # parsers ready before the first import
         self.refresh_reports()
         if files:
             self.import_paths(files)

@@ -28,6 +28,8 @@ class OriginalPane(QWidget):
             v.textSelectionChanged.connect(self._relay_selection)
         self._document: Document | None = None
         self._pdf_ok = False
+        self._plain_built = False
+        self._highlights: list[Highlight] = []
 
         bar = QHBoxLayout()
         bar.setContentsMargins(2, 2, 2, 2)
@@ -49,11 +51,12 @@ class OriginalPane(QWidget):
         self.page_box = QSpinBox(self, toolTip=self.tr("页码"))
         self.page_box.setMinimum(1)
         self.page_total = QLabel("/ 0", self)
-        for w in (self.zoom_out, self.zoom_label, self.zoom_in, QLabel(self.tr("页："), self),
-                  self.page_box, self.page_total):
+        page_label = QLabel(self.tr("页："), self)
+        for w in (self.zoom_out, self.zoom_label, self.zoom_in, page_label, self.page_box,
+                  self.page_total):
             bar.addWidget(w)
-        self._pdf_controls = (self.zoom_out, self.zoom_label, self.zoom_in, self.page_box,
-                              self.page_total)
+        self._pdf_controls = (self.zoom_out, self.zoom_label, self.zoom_in, page_label,
+                              self.page_box, self.page_total)
         self.zoom_in.clicked.connect(lambda: self.pdf_view.set_zoom(self.pdf_view.zoom() * 1.2))
         self.zoom_out.clicked.connect(lambda: self.pdf_view.set_zoom(self.pdf_view.zoom() / 1.2))
         self.pdf_view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{round(z * 100)}%"))
@@ -76,10 +79,12 @@ class OriginalPane(QWidget):
             self.rich_view.clear()
         else:
             self.rich_view.set_document(document)
-        self.plain_view.set_document(document)
+        self._plain_built = False  # the plain view is built when first shown
+        self._highlights: list[Highlight] = []
         self._show_current()
 
     def set_highlights(self, highlights: list[Highlight]) -> None:
+        self._highlights = list(highlights)
         for v in self.views():
             v.set_highlights(highlights)
 
@@ -88,13 +93,21 @@ class OriginalPane(QWidget):
             v.update_highlight(highlight)
 
     def views(self):
+        """The views showing the current report (the plain one once it was built)."""
         pdf = self._document is not None and self._document.format == "pdf"
-        return (self.pdf_view, self.plain_view) if pdf else (self.rich_view, self.plain_view)
+        views = [self.pdf_view if pdf else self.rich_view]
+        if self._plain_built:
+            views.append(self.plain_view)
+        return views
 
     def _show_current(self) -> None:
         is_pdf = self._document is not None and self._document.format == "pdf" and self._pdf_ok
         if self.plain_button.isChecked() or self._document is None:
             view = self.plain_view
+            if self._document is not None and not self._plain_built:
+                self.plain_view.set_document(self._document)
+                self.plain_view.set_highlights(self._highlights)
+                self._plain_built = True
         else:
             view = self.pdf_view if is_pdf else self.rich_view
         self._stack.setCurrentWidget(view)

@@ -71,6 +71,7 @@ class PdfPagesView(PdfViewEvents, QAbstractScrollArea):
         if not self._sizes and document.page_sizes:  # fall back to the importer's sizes
             self._sizes = [QSizeF(w, h) for w, h in document.page_sizes]
         self._selection = None
+        self.fit_width()
         self._relayout()
         self.verticalScrollBar().setValue(0)
         self.viewport().update()
@@ -117,6 +118,14 @@ class PdfPagesView(PdfViewEvents, QAbstractScrollArea):
         vs.setValue(int(ratio * self._content_height() - self.viewport().height() / 2))
         self.viewport().update()
         self.zoomChanged.emit(zoom)
+
+    def fit_width(self) -> None:
+        """Zoom so the widest page fills the view's width."""
+        widest = max((sz.width() for sz in self._sizes), default=0)
+        avail = self.viewport().width() - 2 * PAGE_GAP - 4
+        if widest > 0 and avail > 100:
+            self._zoom = max(0.25, min(avail / (widest * self.logicalDpiY() / 72.0), 3.0))
+            self.zoomChanged.emit(self._zoom)
 
     def _content_height(self) -> float:
         return self._tops[-1] if self._tops else 0

@@ -36,6 +36,8 @@ class ReportTextView(QTextEdit):
         self._seg_end: list[int] = []
         self._seg_view: list[int] = []  # QTextDocument position of each segment
         self._highlights: list[Highlight] = []
+        self._sels: list = []
+        self._sel_index: dict = {}
         self._selected_id: int | None = None
         self._flash_id: int | None = None
         self._flash_ticks = 0
@@ -56,8 +58,9 @@ class ReportTextView(QTextEdit):
             self._set_segments([(0, len(document.text), 0)])
         else:
             self._set_segments(self._build_rich(doc, document))
+        self._highlights = []
+        self._sels = []
         self.setDocument(doc)
-        self._refresh()
 
     def _set_segments(self, segs: list[tuple[int, int, int]]) -> None:
         segs.sort()
@@ -111,7 +114,9 @@ class ReportTextView(QTextEdit):
                 cur.setBlockFormat(title)
             first = False
             segs.append((b.start, b.end, cur.position()))
-            heading = b.bold or b.kind in ("heading", "title")
+            # whole-paragraph bold only for titles and short bold lines (run-in headings are
+            # marked by the heading highlight, not by bolding the paragraph they start)
+            heading = b.kind == "title" or (b.bold and b.end - b.start <= 60)
             cur.insertText(text[b.start:b.end].replace("\n", " "),
                            bold_fmt if heading else plain_fmt)
             i += 1
@@ -166,7 +171,9 @@ class ReportTextView(QTextEdit):
         return list(self._highlights)
 
     def _refresh(self) -> None:
+        """Rebuild all extra selections (highlights changed)."""
         sels = []
+        self._sel_index = {}
         for h in self._highlights:
             sel = QTextEdit.ExtraSelection()
             c = QTextCursor(self.document())
@@ -184,16 +191,36 @@ class ReportTextView(QTextEdit):
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                     fmt.setUnderlineColor(QColor(0, 0, 0))
             sel.format = fmt
+            if not h.heading:
+                self._sel_index[h.id] = (len(sels), h)
             sels.append(sel)
+        self._sels = sels
         self.setExtraSelections(sels)
 
+    def _restyle(self, figure_id: int | None) -> None:
+        """Re-colour one figure's selection only (flashing, selected mark)."""
+        hit = self._sel_index.get(figure_id) if figure_id is not None else None
+        if hit is None:
+            return
+        i, h = hit
+        fmt = QTextCharFormat()
+        flashing = h.id == self._flash_id and self._flash_ticks % 2 == 1
+        fmt.setBackground(QBrush(fill_color(h.status, flashing)))
+        if h.id == self._selected_id:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor(0, 0, 0))
+        self._sels[i].format = fmt
+        self.setExtraSelections(self._sels)
+
     def set_selected_figure(self, figure_id: int | None, flash: bool = True) -> None:
-        self._selected_id = figure_id
+        old, self._selected_id = self._selected_id, figure_id
+        self._restyle(old)
         if flash and figure_id is not None:
-            self._flash_id = figure_id
+            old_flash, self._flash_id = self._flash_id, figure_id
             self._flash_ticks = 7
+            self._restyle(old_flash)
             self._flash_timer.start()
-        self._refresh()
+        self._restyle(figure_id)
 
     def flashing(self) -> int | None:
         return self._flash_id if self._flash_timer.isActive() else None
@@ -202,7 +229,7 @@ class ReportTextView(QTextEdit):
         self._flash_ticks -= 1
         if self._flash_ticks <= 0:
             self._flash_timer.stop()
-        self._refresh()
+        self._restyle(self._flash_id)
 
     def scroll_to_offset(self, start: int, end: int) -> bool:
         c = QTextCursor(self.document())

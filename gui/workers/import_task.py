@@ -69,3 +69,18 @@ def _load(ctx: TaskContext, source: ReportSource, report_id: int):
 def load_task(source: ReportSource, report_id: int) -> Task:
     """A task loading one report; result: ``LoadedReport``."""
     return Task(_load, source, report_id)
+
+
+def _warm_up(ctx: TaskContext) -> None:
+    """Import the heavy parsers ahead of the first file, in the background."""
+    import importlib
+
+    for name in ("pdfplumber", "docx", "core.importers", "core.detect", "core.analysis"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+
+
+def warm_up_task() -> Task:
+    return Task(_warm_up)

@@ -1,0 +1,2 @@
+"""The review workflow on top of the review window (issue 7): correcting, keyboard navigation,
+undo/redo written through to the store, history, section edits and export from the window."""

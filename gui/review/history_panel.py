@@ -1,0 +1,58 @@
+"""History of the selected figure, in a dock: every audit row, newest last."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QLabel, QTableView, QVBoxLayout, QWidget
+
+from gui.models.history_model import COL_AT, COL_NEW, COL_OLD, HistoryModel
+
+
+class HistoryPanel(QDockWidget):
+    def __init__(self, controller, parent=None):
+        super().__init__(self.tr("修改记录"), parent)
+        self.setObjectName("historyDock")
+        self.ctl = controller
+        self.figure_id: int | None = None
+        self.model = HistoryModel(self)
+        self.title = QLabel(self.tr("选择一个数字查看它的修改记录。"), self)
+        self.title.setWordWrap(True)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(COL_AT, 140)
+        self.table.setColumnWidth(COL_OLD, 110)
+        self.table.setColumnWidth(COL_NEW, 110)
+        body = QWidget(self)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addWidget(self.title)
+        lay.addWidget(self.table, 1)
+        self.setWidget(body)
+        self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea
+                             | Qt.DockWidgetArea.RightDockWidgetArea)
+        controller.pane.currentFigureChanged.connect(self.show_figure)
+        controller.figureChanged.connect(self._on_changed)
+
+    def show_figure(self, item) -> None:
+        self.figure_id = item.id if item is not None else None
+        self.refresh()
+
+    def _on_changed(self, rec) -> None:
+        if rec.id == self.figure_id:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.figure_id is None:
+            self.model.set_rows([])
+            self.title.setText(self.tr("选择一个数字查看它的修改记录。"))
+            return
+        store = self.ctl.store()
+        rec = store.get_figure(self.figure_id)
+        rows = store.figure_history(self.figure_id)
+        self.title.setText(self.tr("“{0}”（{1}）共 {2} 条记录").format(
+            rec.text, rec.status, len(rows)))
+        self.model.set_rows(rows)
+        self.table.scrollToBottom()
