@@ -9,6 +9,8 @@ titles and fixed terms are excluded by exclusions.py.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from core.detect import subject as _subject
 from core.detect.exclusions import Exclusions, context_words
 from core.detect.numbers import MAGNITUDE, NUMBER_RE, is_chinese, parse_number, to_number
@@ -22,6 +24,11 @@ _NOT_BEFORE_CN = set("第周其之统唯万初逐期每星")
 _BARE_MAG_QUALIFIERS = {"近", "上", "约", "超", "超过", "逾", "将近", "接近", "大约"}
 _YEAR_NOT_AFTER = set("以度底初末月前后级代份")
 _BIG_MAG = "百千万亿"
+
+
+@lru_cache(maxsize=1)
+def _long_suffixes() -> tuple[str, ...]:
+    return tuple(w for w in lexicon().suffix if len(w) > 1)  # 以上, 左右 (余/多 are infixes)
 
 
 def _is_han(ch: str) -> bool:
@@ -87,6 +94,8 @@ def _candidate(text: str, s0: int, num: str, ex: Exclusions) -> tuple[Figure | N
             else:
                 infix = None
         unit = match_unit(text, e, chinese)
+    if unit and match_word(text, e, context_words().get("unitword", ())):
+        return None, resume  # 40周年, 15部门, 两位数
     if unit:
         written, canon = unit
         if written == "年":
@@ -103,7 +112,7 @@ def _candidate(text: str, s0: int, num: str, ex: Exclusions) -> tuple[Figure | N
         written = canon = ""
     suffix = None
     if not infix:
-        suffix = match_word(text, e, tuple(w for w in lex.suffix if len(w) > 1))
+        suffix = match_word(text, e, _long_suffixes())
         if suffix:
             e += len(suffix)
     prefix = match_prefix_qualifier(text, s0)
@@ -111,13 +120,17 @@ def _candidate(text: str, s0: int, num: str, ex: Exclusions) -> tuple[Figure | N
         prefix = None
 
     if chinese:
-        if not written:
-            return None, resume
+        if not written or num[0] in "零〇":
+            return None, resume  # 零部件, 零距离
+        k = e
+        if k < n and text[k] in "一二两三四五六七八九十" and k + 1 < n and _is_han(text[k + 1]) \
+                and text[k + 1] not in "是":
+            return None, resume  # numeral slogans: 五部两办, 三上三清
         if num[0] in _BIG_MAG and prefix not in _BARE_MAG_QUALIFIERS:
             return None, resume  # 进万家, 千万家庭
         if value == 1 and not (prefix or infix or suffix) and not _ends_clause(text, e):
             return None, resume  # 一次性, 一批, 建设一支队伍
-        if written in ("项", "个") and match_word(text, e, context_words().get("slogannoun", ())):
+        if match_word(text, e, context_words().get("slogannoun", ())):
             return None, resume  # 三项制度, 两个维护
     elif not written:
         if not _bare_ok(text, s0, num, e, value, prefix):
@@ -139,13 +152,17 @@ def _bare_ok(text: str, s0: int, num: str, e: int, value, prefix: str | None) ->
     digits = num.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100:
         return False  # a year
+    if digits.endswith(".0") or text[s0 - 1] in "前第":
+        return False  # version 2.0, rank 前30
+    if e < len(text) and text[e] == "、" and e + 1 < len(text) and _is_digit(text[e + 1]):
+        return False  # enumerated names: 地铁12、13号线
     if digits.isdigit() and (len(digits) == 5 and digits[:2] in ("12", "96") or len(digits) >= 7):
         return False  # hotline 12345, phone numbers, squeezed dates
     words = context_words()
     for w in words.get("before", ()):
         if text.startswith(w, s0 - len(w)):
-            return False
-    if any(text.startswith(w, e) for w in words.get("hotline", ())):
+            return False  # short list; only bare numbers get here
+    if match_word(text, e, words.get("hotline", ())):
         return False
     return True
 
@@ -163,8 +180,7 @@ def find_figures(text: str) -> list[Figure]:
             break
         fig, resume = _candidate(text, m.start(), m.group(), ex)
         if fig is not None and (not figures or fig.start >= figures[-1].end):
-            if any(text.startswith(w, fig.end) for w in context_words().get("hotline", ())) \
-                    and not fig.unit:
+            if not fig.unit and match_word(text, fig.end, context_words().get("hotline", ())):
                 fig = None
         if fig is not None and (not figures or fig.start >= figures[-1].end):
             figures.append(fig)

@@ -67,27 +67,45 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted(lead, key=key, reverse=True)), tuple(sorted(trail, key=key, reverse=True))
 
 
+@lru_cache(maxsize=8192)
 def _strip(s: str) -> str:
-    """Drop leading connectives and trailing verbs/particles, whole jieba words only."""
+    """Drop leading connectives and trailing verbs/particles (全年, 累计; 共, 达, 为).
+
+    Words of two or more characters are cut by string match; a one-character word only when jieba
+    agrees it is a word there (共 in 共12370人, not in 共青团; 与 not in 参与).
+    """
     lead, trail = _words()
-    s = s.strip(" \t\u3000\u2002\xa0")
+    s = s.strip(_SPACE)
     m = _YEAR.match(s)
     while m and m.end() < len(s):
         s = s[m.end():].lstrip("，, ")
         m = _YEAR.match(s)
-    if not s:
-        return s
-    words = list(_cut(s))
-    lead_set, trail_set = _lead_trail_sets()
-    i, j = 0, len(words)
-    while i < j and words[i] in lead_set:
-        i += 1
-    while j > i and words[j - 1] in trail_set:
-        j -= 1
-    s = "".join(words[i:j]).strip(" \t\u3000\u2002\xa0")
+    s = s.lstrip(_DASHES)
+    lead_re, trail_re = _edge_patterns()
+    changed = True
+    while s and changed:
+        changed = False
+        m = lead_re.match(s)
+        if m and (len(m.group()) > 1 or _cut(s[:6])[0] == m.group()):
+            s, changed = s[m.end():], True
+        m = trail_re.search(s)
+        if s and m and (len(m.group()) > 1 or _cut(s[-6:])[-1] == m.group()):
+            s, changed = s[: m.start()], True
+    s = s.strip(_SPACE)
     if len(s) > 2 and s[-1] in "达为至" and s[-2] in "率数量额比例重":
         s = s[:-1]  # 运营率达 -> 运营率
     return s
+
+
+_SPACE = " \t\u3000\u2002\xa0"
+_DASHES = "—－-─·•●■□◆◇▲△★☆*※>》、，,：:；;。 \t\u3000\u2002\xa0"
+
+
+@lru_cache(maxsize=1)
+def _edge_patterns() -> tuple[re.Pattern, re.Pattern]:
+    lead, trail = _words()
+    alt = lambda ws: "|".join(re.escape(w) for w in ws)  # noqa: E731 (longest first already)
+    return re.compile(f"(?:{alt(lead)})"), re.compile(f"(?:{alt(trail)})$")
 
 
 @lru_cache(maxsize=1)

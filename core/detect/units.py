@@ -5,6 +5,7 @@ numeral only units flagged ``cn`` count (两个, 一名, 二次 — but not 两�
 """
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -63,22 +64,31 @@ def match_unit(text: str, pos: int, chinese: bool = False) -> tuple[str, str] | 
     return None
 
 
+@lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
+
+
 def match_word(text: str, pos: int, words: tuple[str, ...]) -> str | None:
-    """First (longest) of ``words`` written at ``pos``."""
-    for w in words:
-        if text.startswith(w, pos):
-            return w
-    return None
+    """Longest of ``words`` written at ``pos``."""
+    m = _alternation(words).match(text, pos)
+    return m.group() if m else None
+
+
+@lru_cache(maxsize=1)
+def _prefix_tables() -> tuple[frozenset[str], tuple[int, ...], frozenset[str], tuple[int, ...]]:
+    lex = lexicon()
+    return (frozenset(lex.prefix), tuple(sorted({len(w) for w in lex.prefix}, reverse=True)),
+            lex.block, tuple(sorted({len(w) for w in lex.block})))
 
 
 def match_prefix_qualifier(text: str, pos: int) -> str | None:
     """Qualifier written right before ``pos`` (约 in 约3.7万元), unless part of a word (预约)."""
-    lex = lexicon()
-    for w in lex.prefix:
-        s = pos - len(w)
-        if s >= 0 and text.startswith(w, s):
-            if any(s - (len(b) - len(w)) >= 0 and text.startswith(b, s - (len(b) - len(w)))
-                   and b.endswith(w) and len(b) > len(w) for b in lex.block):
+    prefixes, plens, blocks, blens = _prefix_tables()
+    for k in plens:
+        if k <= pos and text[pos - k:pos] in prefixes:
+            w = text[pos - k:pos]
+            if any(b > k and b <= pos and text[pos - b:pos] in blocks for b in blens):
                 continue
             return w
     return None
