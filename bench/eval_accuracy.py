@@ -30,8 +30,6 @@ GOLD = SHARED / "gold"
 SEEDS = SHARED / "seeds"
 EXPECTED = SHARED / "fixtures" / "expected"
 
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:

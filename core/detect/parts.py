@@ -40,6 +40,7 @@ def lexicon() -> dict:
         "weak": {k: [re.compile("|".join(f"(?:{p})" for p in v))] for k, v in data["weak"].items()},
         "action_verbs": tuple(sorted(data["action_verbs"], key=len, reverse=True)),
     }
+    comp["future"] = re.compile("|".join(f"(?:{p})" for p in data["future"]))
     comp["any_strong"] = re.compile("|".join(f"(?:{p})" for v in data["strong"].values() for p in v)
                                     + r"|(?:19|20)[0-9]{2}\s*年")
     return comp
@@ -60,10 +61,18 @@ def part_kind(title: str, report_year: int | None = None) -> str | None:
     Only strong evidence: used to find headings whose marker is broken or missing.
     """
     hits = kinds_named(title)
-    if report_year and not ({"leader_duty", "shortcomings"} & hits):
-        years = [int(y) for y in _YEAR.findall(fold_width(title or ""))]
-        if years and max(years) > report_year:
-            return "plan"  # a heading naming the next year is about next year's plan
+    t = fold_width(title or "")
+    years = [int(y) for y in _YEAR.findall(t)]
+    later_year = bool(report_year and years and max(years) > report_year)
+    if later_year and not ({"leader_duty", "shortcomings"} & hits):
+        return "plan"  # a heading naming the next year is about next year's plan
+    future = lexicon()["future"].search(t) is not None
+    if "plan" in hits and not future and report_year and years and all(y == report_year for y in years):
+        hits.discard("plan")  # 2023年重点工作 in the 2023 report: work done that year
+        hits.add("measures")
+    if {"plan", "measures"} <= hits:
+        # 2023年重点工作完成情况 reports the past; 2024年工作计划及重点任务 looks ahead
+        hits.discard("measures" if future else "plan")
     for k in lexicon()["priority"]:
         if k in hits:
             return k

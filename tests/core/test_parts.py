@@ -103,3 +103,14 @@ def test_outline_without_level1_uses_its_top_level():
                       "（四）主要负责人履行第一责任人职责情况"))
     assert [s.kind for s in ext.sections] == ["measures", "shortcomings", "plan", "leader_duty"]
     assert ext.missing_parts == []
+
+
+@pytest.mark.parametrize("title,kind", [
+    ("2023年重点工作完成情况", "measures"),
+    ("2024年工作计划及重点任务", "plan"),
+    ("下一步重点工作", "plan"),
+    ("“十三五”时期发展成就", "measures"),
+    ("今后五年的主要任务", "plan"),
+])
+def test_measures_or_plan_when_both_named(title, kind):
+    assert classify_title(title, 2023) == kind
