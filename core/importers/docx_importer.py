@@ -3,7 +3,8 @@
 Walks ``<w:body>`` directly instead of ``doc.paragraphs`` (which skips tables) and reads each
 table row's own ``<w:tc>`` elements instead of ``row.cells`` (which repeats a merged cell once per
 grid column). Headers and footers live in other parts and are never read. Text of a paragraph
-comes from its runs, hyperlinks, fields and tracked insertions, but not from text boxes or the
+comes from its runs, hyperlinks, fields and tracked insertions, but not from text boxes, text
+moved away or deleted in tracked changes, or the
 ``mc:Fallback`` copy of a drawing (Word stores that content twice).
 
 Text layout: one line per paragraph; a table row is one line with its cells separated by a tab
@@ -30,10 +31,10 @@ _VAL = f"{{{W}}}val"
 # Text-bearing nodes of a paragraph, except those inside text boxes / fallback duplicates / nested
 # paragraphs (a text box's own w:p). w:tab inside w:pPr/w:tabs is a tab stop, not a tab character.
 _TEXT_NODES = etree.XPath(
-    ".//w:t[not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback)]"
-    " | .//w:r/w:tab[not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback)]"
-    " | .//w:r/w:br[not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback)]"
-    " | .//w:r/w:cr[not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback)]",
+    ".//w:t[not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback) and not(ancestor::w:moveFrom)]"
+    " | .//w:r/w:tab[not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback) and not(ancestor::w:moveFrom)]"
+    " | .//w:r/w:br[not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback) and not(ancestor::w:moveFrom)]"
+    " | .//w:r/w:cr[not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback) and not(ancestor::w:moveFrom)]",
     namespaces=NS,
 )
 _HEADING_TEXT = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[)）]|\d+[.．、](?!\d))")

@@ -29,6 +29,7 @@ _PAGE_NO = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
+_SENTENCE_END = set("。；;：:！!？?")
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[)）]|\d+[.．、](?!\d))")
 
 
@@ -123,8 +124,12 @@ def continues(prev: Line, line: Line, margins: dict[int, tuple[float, float]]) -
         return False
     pl, pr = margins[prev.page]
     ll, _ = margins[line.page]
-    if prev.x1 < pr - 0.9 * prev.size:  # previous line ended short: the paragraph ended there
+    # Previous line ended short of the margin: the paragraph ended there. 1.2 character widths of
+    # slack, because a ragged (left-aligned) CJK line may stop a character early (line-start rules).
+    if prev.x1 < pr - 1.2 * prev.size:
         return False
+    if prev.text[-1:] in _SENTENCE_END and HEADING.match(line.text):
+        return False  # a full last line followed by an unindented "二、…" heading
     if line.x0 > ll + 0.5 * line.size:  # indented / centred: a new paragraph, heading or title
         return False
     if "\t" in prev.text or "\t" in line.text:  # table rows and tab-aligned lines never merge

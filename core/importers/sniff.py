@@ -64,6 +64,13 @@ def _zip_kind(path: str) -> str | None:
     return "ZIP 压缩包"
 
 
+def _is_encrypted_office(path: str) -> bool:
+    """A password-protected .docx is an OLE container holding an ``EncryptedPackage`` stream."""
+    with open(path, "rb") as fh:
+        data = fh.read(4 * 1024 * 1024)
+    return "EncryptedPackage".encode("utf-16-le") in data
+
+
 def sniff_format(path: str) -> tuple[str, list[str]]:
     """Return ``(format, warnings)`` with format in ``txt``/``docx``/``pdf``; raise ReportError otherwise.
 
@@ -96,6 +103,9 @@ def sniff_format(path: str) -> tuple[str, list[str]]:
         raise _unsupported(path, kind)
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         raise _unsupported(path, "图片（WebP）")
+    if head.startswith(_MAGIC_UNSUPPORTED[0][0]) and _is_encrypted_office(path):
+        raise ReportError("encrypted", "该 Word 文档已设置打开密码（已加密），无法导入。请在 Word/WPS 中输入密码打开，"
+                          "取消密码后另存为 .docx 再导入。", path)
     for magic, what in _MAGIC_UNSUPPORTED:
         if head.startswith(magic):
             if suffix == ".txt" and magic == b"BM":

@@ -109,3 +109,11 @@ def test_pdf_without_pages_or_text(tmp_path):
     p = tmp_path / "blank.pdf"
     p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     assert failure(p).code in ("corrupt", "empty")
+
+
+def test_password_protected_docx(tmp_path):
+    # Word stores a password-protected .docx as an OLE container with an EncryptedPackage stream.
+    p = tmp_path / "secret.docx"
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 64)
+    err = failure(p)
+    assert err.code == "encrypted" and "密码" in err.message
