@@ -18,7 +18,7 @@ from core.detect.units import lexicon, match_prefix_qualifier, match_unit, match
 from core.extraction import Figure
 
 # after a number, these end a clause: a bare number before them can be a quantity
-_CLAUSE_END = set("，,。；;、）)：:！!？?\n\r") | {"（", "("}
+_CLAUSE_END = set("，,。；;、）)！!？?\n\r") | {"（", "("}
 _SEPARATORS = set("-/:：~～—–·・.．_#＃×*+＋")
 _NOT_BEFORE_CN = set("第周其之统唯万初逐期每星")
 _BARE_MAG_QUALIFIERS = {"近", "上", "约", "超", "超过", "逾", "将近", "接近", "大约"}
