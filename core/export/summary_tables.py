@@ -19,16 +19,16 @@ SUMMARY_COLUMNS = ["报告单位", "年度", "文件", "审核状态", "缺少�
                    "人工新增", "待审", "已删除", "审核人", "审核时间"]
 DETAIL_COLUMNS = ["报告单位", "年度", "文件", "所在章节", "事项", "数值", "计量单位", "限定语", "原文",
                   "所在句子", "页码", "状态", "审核人", "审核时间", "原文核对"]
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+_END_MARKS = "。！？；!?;\n"
+_SENTENCE_END = re.compile(f"[{_END_MARKS}]")
 _MAX_SENTENCE = 300
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
     """The sentence holding ``text[start:end]`` (bounded, so a run-on paragraph stays readable)."""
     lo = max(0, start - _MAX_SENTENCE)
-    left = text[lo:start]
-    cut = max((m.end() for m in _SENTENCE_END.finditer(left)), default=0)
-    begin = lo + cut
+    # rfind per end mark runs in C; a regex scan of the left context was half the export time
+    begin = max(max(text.rfind(ch, lo, start) for ch in _END_MARKS) + 1, lo)
     m = _SENTENCE_END.search(text, end, min(len(text), end + _MAX_SENTENCE))
     stop = m.end() if m else min(len(text), end + _MAX_SENTENCE)
     return text[begin:stop].strip()
@@ -95,7 +95,16 @@ def detail_table(conn: sqlite3.Connection, *, reviewed_only: bool = False) -> pd
         data.append([org, year, name, paths.get(rid, empty).path_at(start), subj, value, unit,
                      qual, quote, sentence_at(text, start, end),
                      None if page is None else page + 1, status, who, at, check])
-    return pd.DataFrame(data, columns=DETAIL_COLUMNS).astype({"年度": "Int64", "页码": "Int64"})
+    table = pd.DataFrame(data, columns=DETAIL_COLUMNS).astype({"年度": "Int64", "页码": "Int64"})
+    # object dtype, so 7 stays 7 beside 12.5 (a float column would print "7.0" in the CSV)
+    table["数值"] = pd.Series([_tidy(row[5]) for row in data], dtype=object)
+    return table
+
+
+def _tidy(value):
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def build_tables(conn: sqlite3.Connection, *,

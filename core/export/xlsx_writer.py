@@ -1,13 +1,23 @@
-"""Formatted .xlsx: bold shaded Chinese headers, sensible column widths, frozen header row,
-autofilter. openpyxl's write-only mode keeps a 30 000-row 明细 sheet fast and small in memory."""
+"""Formatted .xlsx: bold shaded Chinese headers, column widths, frozen header row, autofilter.
+
+openpyxl builds the formatted workbook (styles, widths, freeze panes, filters — everything that
+needs care to be valid OOXML) with the header rows only. The data rows are then streamed as
+``<row>`` XML into each sheet's ``<sheetData>``: openpyxl needs ~20 µs per cell, which is over
+10 s for the corpus' 32 000 × 15 明细 cells, against a 3 s budget. Strings are written inline
+(``t="inlineStr"``), which Excel, WPS and LibreOffice read, and are never taken as formulas.
+"""
 from __future__ import annotations
 
+import io
+import math
+import re
+import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -18,20 +28,12 @@ WIDTHS = {"报告单位": 24, "年度": 7, "文件": 36, "审核状态": 9, "缺
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _HEADER_ALIGN = Alignment(horizontal="center", vertical="center")
+# XML 1.0 forbids most control characters; Excel refuses a file containing them.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _clean(value):
-    """Cells Excel can take: no NaN/NA, no control characters."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    if hasattr(value, "item"):  # numpy scalar -> Python number
-        return value.item()
-    return value
-
-
-def write_xlsx(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
+def _skeleton(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """The formatted workbook with header rows only."""
     wb = Workbook(write_only=True)
     for title, df in sheets.items():
         ws = wb.create_sheet(title)
@@ -39,25 +41,60 @@ def write_xlsx(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
         for i, name in enumerate(columns, start=1):  # must precede the rows in write-only mode
             ws.column_dimensions[get_column_letter(i)].width = WIDTHS.get(name, 12)
         ws.freeze_panes = "A2"
-        last = get_column_letter(max(len(columns), 1))
-        ws.auto_filter.ref = f"A1:{last}{len(df) + 1}"
+        ws.auto_filter.ref = f"A1:{get_column_letter(max(len(columns), 1))}{len(df) + 1}"
         header = []
         for name in columns:
             cell = WriteOnlyCell(ws, value=name)
             cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _HEADER_ALIGN
             header.append(cell)
         ws.append(header)
-        for row in df.itertuples(index=False, name=None):
-            out = []
-            for value in row:
-                value = _clean(value)
-                if isinstance(value, str) and value.startswith("="):
-                    cell = WriteOnlyCell(ws, value=value)
-                    cell.data_type = "s"  # quoted text, never a formula
-                    out.append(cell)
-                else:
-                    out.append(value)
-            ws.append(out)
-    tmp = path.with_name(path.name + ".part")
-    wb.save(tmp)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell(ref: str, value) -> str:
+    if value is None or value is pd.NA:
+        return ""
+    if isinstance(value, str):
+        if not value:
+            return ""
+        text = escape(_ILLEGAL.sub("", value))
+        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    if isinstance(value, bool):
+        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+    if hasattr(value, "item"):  # numpy scalar
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return ""
+    if isinstance(value, (int, float)):
+        return f'<c r="{ref}"><v>{value!r}</v></c>'
+    return _cell(ref, str(value))
+
+
+def rows_xml(df: pd.DataFrame, first_row: int = 2) -> str:
+    letters = [get_column_letter(i) for i in range(1, len(df.columns) + 1)]
+    out = []
+    for r, row in enumerate(df.itertuples(index=False, name=None), start=first_row):
+        cells = "".join(_cell(f"{col}{r}", v) for col, v in zip(letters, row))
+        out.append(f'<row r="{r}">{cells}</row>')
+    return "".join(out)
+
+
+def write_xlsx(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
+    source = zipfile.ZipFile(io.BytesIO(_skeleton(sheets)))
+    # write-only openpyxl names sheets sheet1.xml, sheet2.xml … in creation order
+    data = {f"xl/worksheets/sheet{i}.xml": rows_xml(df) for i, df in enumerate(sheets.values(), 1)}
+    tmp = path.with_name(path.name + ".part")  # never leave a half-written file under the name
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename in data:
+                xml = content.decode("utf-8")
+                if "</sheetData>" not in xml:
+                    raise RuntimeError(f"unexpected sheet XML in {info.filename}")
+                xml = xml.replace("</sheetData>", data[info.filename] + "</sheetData>", 1)
+                xml = re.sub(r'<dimension ref="[^"]*"\s*/>', "", xml, count=1)
+                content = xml.encode("utf-8")
+            target.writestr(info.filename, content)
     tmp.replace(path)
