@@ -13,6 +13,7 @@ from gui import settings
 from gui.import_flow import ImportFlow
 from gui.report_source import LoadedReport, ReportSource, default_source
 from gui.review_pane import ReviewPane
+from gui.review.integration import install_review
 from gui.views.report_list import ReportListPane
 from gui.workers.import_task import SUFFIXES, load_task, warm_up_task
 
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         self.report_list.openRequested.connect(self.open_report)
         self._load = None
         self._build_menus()
+        self.review_kit = install_review(self)  # issue 7: review workflow (gui/review/)
         self._restore_layout()
         self.statusBar().showMessage(self.tr("就绪"))
 

@@ -92,6 +92,15 @@ class ReviewPane(QWidget):
             self.report.figures = self.figures.model.items()
         self.original.update_highlight(figure_highlight(item))
 
+    def add_figure(self, item: FigureItem) -> None:
+        """A new figure (added by the reviewer): a row in text order and a highlight."""
+        model = self.figures.model
+        row = sum(1 for f in model.items() if (f.start, f.id) < (item.start, item.id))
+        model.insert_item(item, row)
+        if self.report is not None:
+            self.report.figures = model.items()
+            self.original.set_highlights(self._highlights())
+
     # --- linking ----------------------------------------------------------------------------
     def _on_figure_row(self, item: FigureItem | None) -> None:
         self.currentFigureChanged.emit(item)

@@ -68,6 +68,16 @@ class FiguresModel(QAbstractTableModel):
         self._row_of_id = {f.id: i for i, f in enumerate(self._items)}
         self.endRemoveRows()
 
+    # in-place editing (issue 7): edits go through the review controller, never setData
+    EDITABLE_COLUMNS = (COL_SUBJECT, COL_VALUE, COL_UNIT, COL_QUALIFIER)
+    editable = False
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if self.editable and index.isValid() and index.column() in self.EDITABLE_COLUMNS:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
     def section_title(self, index: int | None) -> str:
         if index is None or not 0 <= index < len(self._sections):
             return ""
@@ -166,11 +176,15 @@ class FiguresFilterProxy(QSortFilterProxyModel):
     def sections(self) -> set[int] | None:
         return self._sections
 
+    hide_deleted = True  # with no status filter, 已删除 rows are hidden
+
     def filterAcceptsRow(self, source_row, source_parent):
         model: FiguresModel = self.sourceModel()
         f = model.item(source_row)
         if self._statuses is not None and f.status not in self._statuses:
             return False
+        if self._statuses is None and self.hide_deleted and f.status == "已删除":
+            return False  # deleted figures show only under the 已删除 filter
         if self._sections is not None and f.section not in self._sections:
             return False
         if self._text:

@@ -102,7 +102,7 @@ class ReviewActions(QObject):
                     self.change_name, None, *extra_review, None, self.focus_table,
                     self.focus_original, self.focus_outline):
             review.addSeparator() if act is None else review.addAction(act)
-        headings = QMenu(self.tr("标题(&H)"), menubar)
+        headings = QMenu(self.tr("标题(&T)"), menubar)
         for act in (self.edit_section, self.add_heading, self.remove_section):
             headings.addAction(act)
         menus = {"edit": edit, "review": review, "headings": headings}

@@ -1,41 +1,15 @@
-"""Renders PDF pages off the GUI thread with the one worker abstraction (``Task``).
+"""Renders PDF pages lazily, one page per event-loop turn, so the GUI never waits long.
 
-QPdfPageRenderer is not used: its ``requestPage`` crashes PySide6 6.12 (a refcount bug). Each
-render thread opens its own ``QPdfDocument`` of the file (QtPdf serialises PDFium calls), so the
-GUI thread's document is only used for page sizes. Results: ``rendered(page, width, QImage)``.
+Why not a thread: ``QPdfPageRenderer.requestPage`` crashes PySide6 6.12 (a refcount bug), and
+``QPdfDocument.render`` keeps the Python GIL while PDFium draws, so a render thread blocked the
+GUI thread for 100–500 ms (measured). One page at screen zoom takes 15–30 ms, so rendering the
+queue from a zero-timer keeps every GUI stall under the 100 ms budget; requests for pages that
+scrolled away are dropped. Results: ``rendered(page, width, QImage)``.
 """
 from __future__ import annotations
 
-import threading
-
-from PySide6.QtCore import QObject, QSize, QThreadPool, Signal
+from PySide6.QtCore import QObject, QSize, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
-
-from gui.workers.task import Task, TaskContext
-
-_local = threading.local()
-
-
-def _document(path: str) -> QPdfDocument:
-    docs = getattr(_local, "docs", None)
-    if docs is None:
-        docs = _local.docs = {}
-    doc = docs.get(path)
-    if doc is None:
-        if len(docs) > 4:
-            for old in docs.values():
-                old.close()
-            docs.clear()
-        doc = QPdfDocument()
-        doc.load(path)
-        docs[path] = doc
-    return doc
-
-
-def _render(ctx: TaskContext, path: str, page: int, width: int, height: int):
-    ctx.check_cancelled()
-    image = _document(path).render(page, QSize(width, height))
-    return page, width, image
 
 
 class PageRenderer(QObject):
@@ -43,47 +17,46 @@ class PageRenderer(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
+        self._doc = QPdfDocument(self)
         self._path = ""
-        self._tasks: dict[int, Task] = {}
+        self._queue: dict[int, tuple[int, int]] = {}  # page -> (width, height), in order
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._render_next)
 
     def set_path(self, path: str) -> None:
-        self.cancel_all()
+        self._queue.clear()
         self._path = path
+        self._doc.close()
+        self._doc.load(path)
 
     def request(self, page: int, width: int, height: int) -> None:
-        old = self._tasks.pop(page, None)
-        if old is not None:
-            old.cancel()
-        task = Task(_render, self._path, page, width, height)
-        task.result.connect(self._on_result)
-        task.finished.connect(lambda p=page, t=task: self._done(p, t))
-        self._tasks[page] = task
-        task.start(self._pool)
+        self._queue[page] = (width, height)
+        if not self._timer.isActive():
+            self._timer.start()
 
-    def cancel_except(self, pages) -> None:
-        """Cancel requests for pages no longer wanted (scrolled away)."""
+    def cancel_except(self, pages) -> list[int]:
+        """Drop requests for pages no longer wanted (scrolled away); returns the dropped pages."""
         keep = set(pages)
-        for p, t in list(self._tasks.items()):
-            if p not in keep:
-                t.cancel()
+        dropped = [p for p in self._queue if p not in keep]
+        for p in dropped:
+            del self._queue[p]
+        return dropped
 
     def cancel_all(self) -> None:
-        for t in self._tasks.values():
-            t.cancel()
+        self._queue.clear()
 
     def pending(self) -> int:
-        return len(self._tasks)
+        return len(self._queue)
 
-    def _on_result(self, value) -> None:
-        page, width, image = value
-        if self.sender() is not None and not image.isNull():
+    def _render_next(self) -> None:
+        if not self._queue:
+            return
+        page = next(iter(self._queue))
+        width, height = self._queue.pop(page)
+        image = self._doc.render(page, QSize(width, height))
+        if not image.isNull():
             self.rendered.emit(page, width, image)
-
-    def _done(self, page: int, task: Task) -> None:
-        if self._tasks.get(page) is task:
-            del self._tasks[page]
-
-    def wait(self, msecs: int = 5000) -> bool:
-        return self._pool.waitForDone(msecs)
+        if self._queue:
+            self._timer.start()

@@ -25,6 +25,8 @@ class PdfViewEvents:
         if page != self._current_page and page >= 0:
             self._current_page = page
             self.currentPageChanged.emit(page)
+        for dropped in self._renderer.cancel_except(pages):
+            self._requested.pop(dropped, None)
         for p in pages:
             pr = self.page_rect(p)
             img = self._image_for(p)
