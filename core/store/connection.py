@@ -147,10 +147,15 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise ReportError("database", f"数据库正被其他程序占用，请稍后再试（{exc}）")
     try:
         yield conn
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:  # disk full, I/O error …: roll back, tell the user in Chinese
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise ReportError("database", f"数据库写入失败，本次操作未保存（{exc}）") from exc
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
 
 
 def integrity_ok(conn: sqlite3.Connection) -> bool:

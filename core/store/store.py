@@ -46,10 +46,8 @@ class Store:
         return integrity_ok(self.conn)
 
     def _tx(self):
-        try:
-            return transaction(self.conn)
-        except sqlite3.Error as exc:  # pragma: no cover - transaction() wraps its own errors
-            raise ReportError("database", f"数据库操作失败：{exc}")
+        """One user action = one transaction; SQLite errors come out as ``ReportError``."""
+        return transaction(self.conn)
 
     # -- import -------------------------------------------------------------------------------
     def find_by_sha(self, sha256: str) -> int | None:

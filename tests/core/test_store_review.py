@@ -150,3 +150,33 @@ def test_failed_action_changes_nothing(store, report):
     with pytest.raises(ReportError):
         store.update_figure(fig.id, "甲", value="不是数", unit="项")
     assert store.get_figure(fig.id).unit == fig.unit and store.figure_history(fig.id) == before
+
+
+def test_sqlite_error_rolls_back_and_is_reported(store, report):
+    from core.store import connection
+
+    fig = store.list_figures(report)[0]
+    with pytest.raises(ReportError) as info:
+        with connection.transaction(store.conn):
+            store.conn.execute("UPDATE figures SET rev_unit = 'x' WHERE id = ?", (fig.id,))
+            store.conn.execute("INSERT INTO figures (report_id) VALUES (NULL)")  # NOT NULL fails
+    assert info.value.code == "database" and "未保存" in info.value.message
+    assert store.get_figure(fig.id).unit == fig.unit and not store.conn.in_transaction
+
+
+def test_store_belongs_to_its_thread(store):
+    import threading
+
+    errors = []
+    thread = threading.Thread(target=lambda: errors.append(_try(store.list_reports)))
+    thread.start()
+    thread.join()
+    assert errors and errors[0] is not None  # a worker thread must open its own Store
+
+
+def _try(fn):
+    try:
+        fn()
+    except Exception as exc:  # noqa: BLE001 - the test inspects it
+        return exc
+    return None
