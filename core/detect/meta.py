@@ -90,11 +90,16 @@ def _org_after(text: str) -> str | None:
     nxt = text[m.end():m.end() + 1]
     if org.startswith(_NOT_ORG_START) or nxt in ("、", "，", ",", "。", "和", "与", "及"):
         return None
-    if not any(c in _ADMIN for c in org[:-1]) and not org.startswith(("我", "本")):
-        return None
-    if org.startswith(("我", "本")):
-        return None
+    if org.startswith(("我", "本")) or not any(c in _ADMIN for c in org[:-1]):
+        return None  # 我局 / a body without a place is not a name
     return org
+
+
+_PLACE_STOP = frozenset(_ADMIN + "省的了和与及在对为是到至向从由经赴将把被让同跟给")
+
+
+def _is_cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
 
 
 def _complete_place(org: str, text: str) -> str | None:
@@ -103,13 +108,13 @@ def _complete_place(org: str, text: str) -> str | None:
         return None
     places: Counter = Counter()
     for m in re.finditer(re.escape(org), text):
-        i = m.start()
-        j = i
-        while j > 0 and "\u4e00" <= text[j - 1] <= "\u9fff" and text[j - 1] not in _ADMIN + "的了和与及在对为是省" \
-                and i - j < 6:
+        i = j = m.start()
+        while j > 0 and _is_cjk(text[j - 1]) and text[j - 1] not in _PLACE_STOP and i - j < 6:
             j -= 1
         place = text[j:i]
-        if 2 <= len(place) <= 6 and (j == 0 or text[j - 1] in _ADMIN or not "\u4e00" <= text[j - 1] <= "\u9fff"):
+        # the place must start cleanly: text start, a bracket/punctuation, a higher division (重庆市), or a
+        # function word (成立了…); a run of six characters with more before it is not a place name
+        if 2 <= len(place) and (j == 0 or not _is_cjk(text[j - 1]) or text[j - 1] in _PLACE_STOP):
             places[place] += 1
     if len(places) == 1:
         return next(iter(places)) + org

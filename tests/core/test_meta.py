@@ -78,3 +78,10 @@ def test_date_in_brackets_under_title():
     m = meta(text)
     assert m.published == "2024-03-01"
     assert m.year == 2023
+
+
+def test_place_completion_needs_a_clean_start():
+    text = "区民政局2021年度法治政府建设工作报告\n一、工作开展情况\n局长到九龙坡区民政局调研。\n"
+    assert meta(text).org == "九龙坡区民政局"  # 到 ends the place
+    text = "区民政局2021年度法治政府建设工作报告\n一、工作开展情况\n某某某某某某某某区民政局调研。\n"
+    assert meta(text).org == "区民政局"
