@@ -3,7 +3,8 @@
 Pure functions over plain tuples (no pdfplumber objects), so they are fast and testable. A char is
 ``(text, x0, top, x1, bottom, size)`` in pdfplumber's coordinates (points, origin top-left).
 
-* Lines: characters whose vertical middles fall inside one band, ordered left to right. A gap wider
+* Lines: characters whose vertical middles fall inside one band, ordered left to right, with
+  fake-bold double prints removed. A gap wider
   than 1.5 character widths (a tab, a table column) becomes a tab; the PDF's own space glyphs are
   kept, and no space is invented between CJK and digits (pdfplumber's ``extract_text`` does that).
 * Running headers/footers: the first/last lines of a page, if they sit in the top/bottom 15% of the
@@ -48,6 +49,16 @@ class Line:
 
     def finish(self) -> "Line":
         self.chars.sort(key=lambda c: c[1])
+        # Some generators fake bold by painting each glyph twice, slightly offset: keep one copy.
+        # Real neighbours ("一一", "33") are a full advance apart, far beyond this tolerance.
+        deduped: list[Char] = []
+        for c in self.chars:
+            if deduped:
+                d = deduped[-1]
+                if c[0] == d[0] and abs(c[1] - d[1]) < 0.25 * c[5] and abs(c[2] - d[2]) < 0.25 * c[5]:
+                    continue
+            deduped.append(c)
+        self.chars = deduped
         # Leading/trailing space glyphs are layout, not content.
         while self.chars and not self.chars[0][0].strip():
             self.chars.pop(0)
@@ -111,8 +122,11 @@ def remove_running(pages: list[list[Line]], heights: list[float], zone: float = 
 
 def _margins(lines: list[Line]) -> tuple[float, float]:
     """Left and right text margins: where most lines start and the furthest common line end."""
+    # The smallest start shared by two or more lines: on a page of one-line paragraphs most lines
+    # are indented, so the most common start would be the indent, not the margin.
     starts = Counter(round(ln.x0) for ln in lines)
-    left = starts.most_common(1)[0][0]
+    shared = [x for x, n in starts.items() if n >= 2]
+    left = min(shared) if shared else min(starts)
     ends = sorted(ln.x1 for ln in lines)
     right = ends[int(len(ends) * 0.9)] if len(ends) >= 3 else ends[-1]
     return left, right

@@ -135,3 +135,51 @@ def test_page_number_patterns(text):
 @pytest.mark.parametrize("text", ["2023年工作情况", "一、总体情况", "参加人员50人次"])
 def test_not_page_numbers(text):
     assert not is_page_number(text)
+
+
+def make_pdf(path, pages: list[list[tuple[float, float, str]]], size: float = 12) -> None:
+    """Write a minimal PDF: each page a list of (x, y_from_top, ascii_text) in Courier."""
+    objs: list[bytes] = []
+    n = len(pages)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n))
+    objs.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objs.append(f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode())
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>")
+    for i, lines in enumerate(pages):
+        stream = "".join(f"BT /F1 {size} Tf {x} {842 - y} Td ({t}) Tj ET\n" for x, y, t in lines).encode()
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>".encode())
+        objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"endstream")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
+def test_many_pages_generic_header_footer_and_progress(tmp_path):
+    total = 120
+    words = "alpha bravo delta gamma kappa omega sigma theta zetas iotas betas".split()
+    pages = []
+    for i in range(total):
+        footer = f"- {i + 1} -" if i % 2 else f"Page {i + 1} of {total}"
+        pages.append([
+            (72, 60, "Annual Report of the Bureau"),
+            (96, 120, f"Item {i:03d} {words[i % 7]} {words[i % 5]} {words[i % 3]} runs to the right margin xxxxxxxxxxxx"),
+            (72, 136, f"continues {words[i % 11]}"),
+            (72, 780, footer),
+        ])
+    path = tmp_path / "big.pdf"
+    make_pdf(path, pages)
+    calls = []
+    doc = load_document(path, progress=lambda d, t: calls.append(d))
+    assert calls == list(range(total + 1))
+    assert "Annual Report" not in doc.text and "Page" not in doc.text and "- 3 -" not in doc.text
+    lines = doc.text.split("\n")
+    assert len(lines) == total and lines[5].startswith("Item 005 ")
+    assert lines[5].endswith("xxxxxxxxxxxx continues omega")  # Latin words joined with one space
+    assert doc.page_of(doc.text.index("Item 119")) == 119
