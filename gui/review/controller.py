@@ -190,6 +190,7 @@ class ReviewController(QObject):
         elif self.current() is None:
             if not self.select_first_pending():
                 self._go_row(0)
+        self.panel.table.setFocus()  # keyboard review starts at once: Y, N, F2, Delete …
 
     def _neighbour_id(self) -> int | None:
         """The figure after the current row (or before it, at the end) in table order."""
