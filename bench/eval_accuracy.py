@@ -197,6 +197,19 @@ def evaluate(cold: bool = True, fixtures: bool = True) -> dict:
     return result
 
 
+def targets(res: dict) -> list[tuple[str, bool]]:
+    """The issue's acceptance targets, each with whether this run meets it."""
+    t, sp = res["total"], res["speed"]
+    out = [("sections F1 ≥ 0.99", t["sec_f1"] >= 0.99),
+           ("kinds all right", t["kinds_ok"] == t["sec_tp"]),
+           ("missing parts right on all", t["missing_ok"] == t["docs"]),
+           ("org and year right on all", t["org_ok"] == t["docs"] and t["year_ok"] == t["docs"]),
+           ("warm ≤ 20 ms/10k chars", sp["warm_ms_per_10k"] <= 20)]
+    if "cold_extract_s" in sp:
+        out.append(("cold extract ≤ 1.5 s", sp["cold_extract_s"] <= 1.5 and not sp.get("cold_extract_rc")))
+    return out
+
+
 def _f(x) -> str:
     return "—" if x is None else f"{x:.3f}"
 
@@ -227,6 +240,8 @@ def markdown(res: dict, verbose: bool = True) -> str:
         extra = "" if not sp.get("cold_extract_rc") else f" (exit {sp['cold_extract_rc']}: " \
                                                             f"{sp.get('cold_extract_error', '').strip()[-160:]})"
         lines.append(f"Speed: cold `main.py extract` of a seed {sp['cold_extract_s']:.2f} s (median of 3){extra}")
+    lines.append("")
+    lines.append("Targets: " + "; ".join(f"{name} {'✓' if ok else '✗'}" for name, ok in targets(res)))
     if verbose:
         lines.append("")
         for d in res["docs"]:
