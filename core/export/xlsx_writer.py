@@ -53,30 +53,48 @@ def _skeleton(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
-def _cell(ref: str, value) -> str:
+def _tail(value) -> str | None:
+    """A cell's XML after ``<c r="A1"`` (None: leave the cell out). Cached per distinct value."""
     if value is None or value is pd.NA:
-        return ""
+        return None
     if isinstance(value, str):
         if not value:
-            return ""
+            return None
         text = escape(_ILLEGAL.sub("", value))
-        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+        return f' t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
     if isinstance(value, bool):
-        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+        return f' t="b"><v>{int(value)}</v></c>'
     if hasattr(value, "item"):  # numpy scalar
         value = value.item()
     if isinstance(value, float) and not math.isfinite(value):
-        return ""
+        return None
     if isinstance(value, (int, float)):
-        return f'<c r="{ref}"><v>{value!r}</v></c>'
-    return _cell(ref, str(value))
+        return f"><v>{value!r}</v></c>"
+    return _tail(str(value))
+
+
+def _column_tails(series: pd.Series) -> list[str | None]:
+    # Columns repeat a lot (body, file, status, section path): convert each distinct value once.
+    cache: dict = {}
+    out = []
+    for value in series.tolist():
+        try:
+            tail = cache[value]
+        except KeyError:
+            tail = cache[value] = _tail(value)
+        except TypeError:  # unhashable: convert directly
+            tail = _tail(value)
+        out.append(tail)
+    return out
 
 
 def rows_xml(df: pd.DataFrame, first_row: int = 2) -> str:
     letters = [get_column_letter(i) for i in range(1, len(df.columns) + 1)]
+    columns = [_column_tails(df[name]) for name in df.columns]
     out = []
-    for r, row in enumerate(df.itertuples(index=False, name=None), start=first_row):
-        cells = "".join(_cell(f"{col}{r}", v) for col, v in zip(letters, row))
+    for offset, tails in enumerate(zip(*columns)):
+        r = first_row + offset
+        cells = "".join(f'<c r="{col}{r}"{tail}' for col, tail in zip(letters, tails) if tail)
         out.append(f'<row r="{r}">{cells}</row>')
     return "".join(out)
 
@@ -86,7 +104,7 @@ def write_xlsx(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
     # write-only openpyxl names sheets sheet1.xml, sheet2.xml … in creation order
     data = {f"xl/worksheets/sheet{i}.xml": rows_xml(df) for i, df in enumerate(sheets.values(), 1)}
     tmp = path.with_name(path.name + ".part")  # never leave a half-written file under the name
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as target:
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
         for info in source.infolist():
             content = source.read(info.filename)
             if info.filename in data:
