@@ -8,7 +8,9 @@ Level-1 headings whose marker is broken (``、存在问题``) or missing (a bare
 ``2023年推进法治政府建设的主要安排``) are found by meaning: a short line without sentence punctuation
 whose words name a required part (core.detect.parts.part_kind), in a document that otherwise has
 numbered level-1 headings, after the first of them, and naming a part no numbered level-1 heading
-already carries. Title lines (关于…的报告) are never headings.
+already carries. A document with no level-1 numbering at all (bold unnumbered part headings) gets its
+level-1 outline from such lines when they name at least two different parts. Title lines (关于…的报告)
+are never headings.
 """
 from __future__ import annotations
 
@@ -99,20 +101,33 @@ def find_sections(text: str, report_year: int | None = None) -> list[Section]:
     bare: list[tuple[Section, str]] = []
     # a bare candidate must open a paragraph: not the continuation of a wrapped line (PDF text)
     opens = True
+    seen_text = False
     for offset, line in lines_with_offsets(text or ""):
         stripped = line.strip(_WS)
         s = _numbered(offset, line)
         if s is not None:
             sections.append(s)
-        elif opens and stripped:
+        elif opens and stripped and seen_text:  # the first line is the title or the issuing body
             c = _bare_candidate(offset, line, report_year)
             if c is not None:
                 bare.append(c)
         if stripped:
+            seen_text = True
             opens = s is not None or stripped[-1] in _PARAGRAPH_END or len(stripped) < 20
         else:
             opens = True
     numbered_l1 = [s for s in sections if s.level == 1]
+    if bare and not numbered_l1 and not any(c[0].marker for c in bare):
+        # no 一、 at all (bold unnumbered part headings in Word): standalone lines that name at least two
+        # different parts are the level-1 outline
+        if len({kind for _, kind in bare}) >= 2:
+            taken: set[str] = set()
+            for s, kind in bare:
+                if kind not in taken:
+                    taken.add(kind)
+                    sections.append(s)
+            sections.sort(key=lambda s: s.start)
+        return sections
     if bare and (numbered_l1 or any(c[0].marker for c in bare)):
         from core.detect.parts import classify_title
 

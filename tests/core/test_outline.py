@@ -55,7 +55,7 @@ def test_broken_and_missing_level1_markers():
 
 
 def test_bare_line_not_taken_without_numbered_outline_or_inside_paragraph():
-    assert find_sections("存在的主要问题\n正文。\n") == []
+    assert find_sections("存在的主要问题\n正文。\n") == []  # one part alone is not an outline
     # a wrapped PDF line that happens to read like a part name is not a heading
     text = "一、主要举措和成效\n今年以来，我们针对行政执法工作和普法宣传工作中存在的不足\n下一步工作安排和计划\n继续努力。\n"
     assert [s.title for s in find_sections(text)] == ["主要举措和成效"]
@@ -77,3 +77,16 @@ def test_chinese_numerals_above_ten_and_part_markers():
 
 def test_half_bracket_arabic_and_circled_are_level4():
     assert _outline("1）细化分工\n②压实责任\n") == [(4, "1）", "细化分工"), (4, "②", "压实责任")]
+
+
+def test_unnumbered_part_headings_when_they_name_several_parts():
+    text = ("关于2023年法治政府建设情况的报告\n2023年主要工作情况\n（一）加强领导。正文。\n（二）规范执法。正文。\n"
+            "存在的不足和原因\n正文。\n2024年工作计划\n正文。\n")
+    out = _outline(text)
+    assert out == [(1, "", "2023年主要工作情况"), (2, "（一）", "加强领导"), (2, "（二）", "规范执法"),
+                   (1, "", "存在的不足和原因"), (1, "", "2024年工作计划")]
+
+
+def test_first_line_title_without_report_word_is_not_a_heading():
+    text = "某某局2023年法治政府建设工作情况\n存在的问题\n正文。\n下一步工作计划\n正文。\n"
+    assert [s.title for s in find_sections(text)] == ["存在的问题", "下一步工作计划"]
