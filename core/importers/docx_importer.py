@@ -91,7 +91,7 @@ class _Builder:
             style = self.style_names.get(ps.get(_VAL), "") if ps is not None else ""
         return label + text, total > 0 and bold * 2 >= total, style
 
-    def _kind(self, p, text: str, style: str, numbered: bool) -> str:
+    def _kind(self, p, text: str, style: str) -> str:
         low = style.lower()
         if low in ("title", "标题") and not self.seen_heading:
             return "title"
@@ -114,7 +114,7 @@ class _Builder:
         if self.parts:
             self.add("\n")
         start, end = self.add(text)
-        kind = self._kind(p, text, style, False)
+        kind = self._kind(p, text, style)
         self.blocks.append(Block(start=start, end=end, kind=kind, index=index, bold=bold))
 
     def _cell_text(self, tc) -> str:
@@ -157,10 +157,10 @@ class _Builder:
                 if end > start:  # an empty cell (e.g. one holding only a picture) has no text to map
                     self.blocks.append(Block(start=start, end=end, kind="cell", index=index, cell=(t, r, c)))
 
-    def body(self, container, progress_index: list[int]) -> None:
+    def body(self, container, counter: list[int]) -> None:
         for child in container:
-            i = progress_index[0]
-            progress_index[0] += 1
+            i = counter[0]
+            counter[0] += 1
             if child.tag == P:
                 self.paragraph(child, i)
             elif child.tag == TBL:
@@ -168,7 +168,7 @@ class _Builder:
             elif child.tag == SDT:  # block-level content control: its content is ordinary body
                 content = child.find(f"{{{W}}}sdtContent")
                 if content is not None:
-                    self.body(content, progress_index)
+                    self.body(content, counter)
 
 
 def load_docx(path: str, progress: Callable[[int, int], None] | None = None) -> Document:
@@ -180,7 +180,8 @@ def load_docx(path: str, progress: Callable[[int, int], None] | None = None) -> 
         progress(0, 1)
     try:
         d = docx.Document(path)
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, etree.XMLSyntaxError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, etree.XMLSyntaxError, ValueError, EOFError,
+            NotImplementedError, AttributeError, IndexError) as exc:  # every way a damaged package fails
         raise ReportError("corrupt", "Word 文档已损坏（文件不完整或内部结构无效），无法打开。请重新获取原文件或在 Word 中打开后另存。", path) from exc
     b = _Builder(d)
     b.body(d.element.body, [0])

@@ -11,6 +11,7 @@ A PDF that needs a user password is refused (``encrypted``): we never guess pass
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Callable
 
 from core.document import Block, CharBoxes, Document
@@ -33,11 +34,11 @@ def _open(path: str):
         if isinstance(inner, PDFPasswordIncorrect) or "password" in type(inner).__name__.lower():
             raise ReportError("encrypted", "该 PDF 已加密，需要密码才能打开，无法导入。请向发文单位索取未加密的版本，或用 PDF 阅读器输入密码后另存为无密码的 PDF。", path) from exc
         raise ReportError("corrupt", _CORRUPT, path) from exc
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
+    except Exception as exc:  # pdfminer raises many unrelated types (PSEOF, PDFSyntaxError, ...) on bad input
         raise ReportError("corrupt", _CORRUPT, path) from exc
 
 
-def _page_chars(page, index: int) -> tuple[list[layout.Char], bool]:
+def _page_chars(page) -> tuple[list[layout.Char], bool]:
     """The page's characters as plain tuples, and whether it has images (for scan detection)."""
     chars = []
     for c in page.chars:
@@ -72,7 +73,7 @@ def load_pdf(path: str, progress: Callable[[int, int], None] | None = None) -> D
             try:
                 page = pdf.pages[i]
                 sizes.append((float(page.width), float(page.height)))
-                chars, has_image = _page_chars(page, i)
+                chars, has_image = _page_chars(page)
                 page.close()  # drop this page's parsed objects: 500 pages must not pile up
             except Cancelled:
                 raise
@@ -136,13 +137,16 @@ def _assemble(path: str, paras: list[list[layout.Line]], sizes, warnings: list[s
         blocks.append(Block(start=start, end=pos, kind=kind, index=index, page=first.page))
         for ln in para:
             line_no[ln.page] = line_no.get(ln.page, 0) + 1
-    return Document(source=path, format="pdf", text="".join(parts), blocks=blocks, boxes=boxes,
+    text = "".join(parts)
+    unknown = text.count("\ufffd")
+    if unknown:
+        warnings.append(f"有 {unknown} 个字符在 PDF 中没有文字编码（字体缺少映射），已显示为“\ufffd”，请对照原文核对。")
+    return Document(source=path, format="pdf", text=text, blocks=blocks, boxes=boxes,
                     page_sizes=list(sizes), warnings=warnings)
 
 
 def _body_size(paras: list[list[layout.Line]]) -> float:
-    from collections import Counter
-
+    """The most common type size (by characters): body text, against which titles stand out."""
     counts: Counter[float] = Counter()
     for para in paras:
         for ln in para:
