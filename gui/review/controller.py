@@ -14,8 +14,9 @@ from PySide6.QtGui import QUndoStack
 from core.errors import ReportError
 from core.store.records import PENDING
 from core.store.values import parse_value
-from gui.models.figures_model import COL_VALUE, FIGURE_ROLE
+from gui.models.figures_model import COL_VALUE
 from gui.review import selection_parse
+from gui.review.navigation import NavigationMixin
 from gui.review.reviewer_name import AskName, ReviewerName
 from gui.review.undo_commands import (AddFigureCommand, AddHeadingCommand, ConfirmManyCommand,
                                       FigureCommand, ReviewStateCommand, SectionCommand)
@@ -26,7 +27,7 @@ AskSection = Callable[[str, int, "str | None"], "tuple[int, str | None] | None"]
 EDIT_FIELDS = ("subject", "value", "unit", "qualifier")
 
 
-class ReviewController(QObject):
+class ReviewController(NavigationMixin, QObject):
     message = Signal(str)  # a hint for the status bar (also errors: an invalid value, …)
     figureChanged = Signal(object)  # the store's FigureRecord after any change
     reportStateChanged = Signal(int)
@@ -117,69 +118,6 @@ class ReviewController(QObject):
     def current(self):
         return self.panel.current_figure()
 
-    def _go_row(self, row: int) -> bool:
-        proxy, table = self.panel.proxy, self.panel.table
-        if not 0 <= row < proxy.rowCount():
-            return False
-        idx = proxy.index(row, 0)
-        table.setCurrentIndex(idx)
-        table.selectRow(row)
-        table.scrollTo(idx)
-        return True
-
-    def next_figure(self) -> bool:
-        return self._go_row(self.panel.table.currentIndex().row() + 1)
-
-    def prev_figure(self) -> bool:
-        row = self.panel.table.currentIndex().row()
-        return self._go_row(row - 1 if row > 0 else 0)
-
-    def _pending_after(self, offset: tuple[int, int] | None):
-        items = sorted(self.panel.model.items(), key=lambda f: (f.start, f.id))
-        for f in items:
-            if f.status == PENDING and (offset is None or (f.start, f.id) > offset):
-                return f
-        return None
-
-    def select_first_pending(self) -> bool:
-        f = self._pending_after(None)
-        return f is not None and self.panel.select_figure(f.id)
-
-    def next_pending(self, wrap_reports: bool = True) -> bool:
-        """The next 待审 figure in text order; after the last one, the next report with pending
-        figures (the report list's order, wrapping round); True when one was selected/opened."""
-        cur = self.current()
-        f = self._pending_after((cur.start, cur.id) if cur is not None else None)
-        if f is not None:
-            return self.panel.select_figure(f.id)
-        if wrap_reports and self._open_next_pending_report():
-            return True
-        if self.select_first_pending():  # only earlier ones left in this report
-            return True
-        self.message.emit(self.tr("没有待审的数字了。"))
-        return False
-
-    def _report_order(self) -> list[int]:
-        rl = self.window.report_list
-        from gui.models.report_list_model import ID_ROLE
-
-        return [rl.proxy.index(r, 0).data(ID_ROLE) for r in range(rl.proxy.rowCount())]
-
-    def _open_next_pending_report(self) -> bool:
-        rid = self.report_id()
-        pending = {r.id: r.pending for r in self.window.source.list_reports()}
-        order = self._report_order() or sorted(pending)
-        if rid in order:
-            k = order.index(rid)
-            order = order[k + 1:] + order[:k]
-        for other in order:
-            if other != rid and pending.get(other, 0) > 0:
-                self._after_open = self.select_first_pending
-                self.window.open_report(other)
-                self.message.emit(self.tr("已转到下一份有待审数字的报告。"))
-                return True
-        return False
-
     def _on_report_opened(self, report_id: int) -> None:
         action, self._after_open = self._after_open, None
         reselect, self._reselect = self._reselect, None
@@ -191,15 +129,6 @@ class ReviewController(QObject):
             if not self.select_first_pending():
                 self._go_row(0)
         self.panel.table.setFocus()  # keyboard review starts at once: Y, N, F2, Delete …
-
-    def _neighbour_id(self) -> int | None:
-        """The figure after the current row (or before it, at the end) in table order."""
-        row = self.panel.table.currentIndex().row()
-        proxy = self.panel.proxy
-        for r in (row + 1, row - 1):
-            if 0 <= r < proxy.rowCount():
-                return proxy.index(r, 0).data(FIGURE_ROLE).id
-        return None
 
     # --- figure decisions --------------------------------------------------------------------
     def _figure_op(self, op, text: str):
@@ -213,6 +142,11 @@ class ReviewController(QObject):
         return cmd if self._push(cmd) else None
 
     def confirm(self) -> bool:
+        f = self.current()
+        if f is not None and f.status != PENDING:  # already decided: just move on
+            if self.advance_after_confirm:
+                self.next_pending(wrap_reports=False)
+            return False
         cmd = self._figure_op(lambda st, fid, who: st.confirm_figure(fid, who),
                               self.tr("确认数字"))
         if cmd is not None and self.advance_after_confirm:
@@ -229,11 +163,6 @@ class ReviewController(QObject):
         if cmd is not None and neighbour is not None and self._hidden(cmd.figure_id):
             self.panel.select_figure(neighbour)
         return cmd is not None
-
-    def _hidden(self, figure_id: int) -> bool:
-        row = self.panel.model.row_of(figure_id)
-        return row < 0 or not self.panel.proxy.mapFromSource(
-            self.panel.model.index(row, 0)).isValid()
 
     def restore(self) -> bool:
         return self._figure_op(lambda st, fid, who: st.restore_figure(fid, who),
@@ -258,6 +187,9 @@ class ReviewController(QObject):
                 return exc.message
         else:
             value = text.strip() or None
+        row = self.panel.model.row_of(fid)
+        if row >= 0 and getattr(self.panel.model.item(row), field) == value:
+            return None  # unchanged: nothing to store (and the redo history stays)
         if not self._ready():
             return self.tr("未保存。")
         label = {"subject": "主体", "value": "数值", "unit": "单位", "qualifier": "限定"}[field]
