@@ -302,3 +302,32 @@ def test_next_pending_wraps_to_the_next_report(qtbot, rwindow):
     assert ctl.report_id() != first_rid
     assert ctl.current() is not None and ctl.current().status == PENDING
     assert rwindow.review.figures.table.currentIndex().column() in (0, COL_VALUE) or True
+
+
+def test_reviewer_name_is_asked_once_and_kept(qtbot, answers):
+    from gui.review.reviewer_name import stored_name
+    from tests.conftest import need_shared
+
+    need_shared()
+    window = make_window(qtbot, answers)
+    asked = []
+    window.review_kit.ctl.names.ask = lambda: asked.append(1) or "李四"
+    open_path(qtbot, window, TXT)
+    st = store_of(window)
+    f = _first(window)
+    press(qtbot, window, Qt.Key.Key_Y)
+    press(qtbot, window, Qt.Key.Key_Y)
+    assert asked == [1] and stored_name() == "李四"
+    assert st.get_figure(f.id).reviewer == "李四"
+    assert {r.reviewer for r in st.figure_history(f.id)} == {"李四"}
+    # no name given: nothing is stored
+    window.review_kit.ctl.names.ask = lambda: None
+    from gui.review.reviewer_name import store_name
+
+    store_name("")
+    window.review_kit.ctl._name = None
+    g = window.review_kit.ctl.current()
+    press(qtbot, window, Qt.Key.Key_Y)
+    assert st.get_figure(g.id).status == PENDING
+    assert "审核人" in window.statusBar().currentMessage()
+    window.imports.cancel()
