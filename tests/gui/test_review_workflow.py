@@ -331,3 +331,16 @@ def test_reviewer_name_is_asked_once_and_kept(qtbot, answers):
     assert st.get_figure(g.id).status == PENDING
     assert "审核人" in window.statusBar().currentMessage()
     window.imports.cancel()
+
+
+def test_section_dialog_and_context_menus(qtbot, rwindow):
+    from gui.review.section_edit import SectionEditDialog
+
+    dlg = SectionEditDialog("四、2024年工作安排", 2, "plan")
+    qtbot.addWidget(dlg)
+    assert dlg.values() == (2, "plan")
+    acts = rwindow.review_kit.actions
+    texts = [a.text() for a in acts.original_menu(rwindow).actions()]
+    assert "用所选文字新增数字" in texts and "扩展为完整数字后新增" in texts
+    assert acts.confirm in acts.figure_menu(rwindow).actions()
+    assert acts.edit_section in acts.outline_menu(rwindow).actions()
