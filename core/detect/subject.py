@@ -28,7 +28,13 @@ _jieba_lock = threading.Lock()
 
 
 def _tokenizer():
-    """jieba, initialised once (dictionary cache in core.paths.cache_dir())."""
+    """A private jieba tokenizer over resources/dictionaries/jieba_core.txt, built once.
+
+    The prefix dictionary is built in plain Python (~0.17 s) instead of through jieba's marshal
+    cache: that cache loads in one C call holding the GIL for 0.3-1.3 s, which froze the GUI
+    thread while a worker warmed up (see bench/tools/make_jieba_dict.py). ``tmp_dir`` still points
+    at the user's cache folder, so jieba never writes into the install folder.
+    """
     global _jieba
     if _jieba is None:
         with _jieba_lock:
@@ -36,9 +42,13 @@ def _tokenizer():
                 import jieba
 
                 jieba.setLogLevel(logging.WARNING)
-                jieba.dt.tmp_dir = str(paths.cache_dir())
-                jieba.initialize()
-                _jieba = jieba
+                dictionary = paths.resource("dictionaries", "jieba_core.txt")
+                tokenizer = jieba.Tokenizer(dictionary=str(dictionary))
+                tokenizer.tmp_dir = str(paths.cache_dir())
+                with open(dictionary, "rb") as fh:
+                    tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(fh)
+                tokenizer.initialized = True
+                _jieba = tokenizer
     return _jieba
 
 
