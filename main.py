@@ -55,6 +55,10 @@ def run_cli(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    # The GUI parses files in a child process; a frozen build must let that child run here.
+    multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else argv
     if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help")):
         return run_cli(argv)

@@ -137,8 +137,7 @@ class MainWindow(QMainWindow):
 
     def start(self, files: list[str] | None = None) -> None:
         """After show(): import command-line files, or the sample on an empty database."""
-        if not (files or self.source.is_empty()):
-            self._warm = warm_up_task().start()  # parsers ready before the first import
+        self._warm = warm_up_task(self.source).start()  # parser ready before the first import
         self.refresh_reports()
         if files:
             self.import_paths(files)
@@ -194,4 +193,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):  # noqa: N802
         self.save_layout()
         self.imports.cancel()
+        self.source.close()
         super().closeEvent(event)

@@ -108,6 +108,12 @@ class ReportSource:
     def load_report(self, report_id: int) -> LoadedReport:
         raise NotImplementedError
 
+    def warm_up(self) -> None:
+        """Get parsers ready before the first import (called from a worker thread)."""
+
+    def close(self) -> None:
+        """Release background resources when the window closes."""
+
 
 class MemoryReportSource(ReportSource):
     """Reports analysed in this session, kept in memory."""

@@ -29,11 +29,18 @@ def enclosing_section(section_starts: list[int], offset: int) -> int | None:
 
 
 class StoreReportSource(ReportSource):
-    def __init__(self, db_path: str | Path | None = None):
+    def __init__(self, db_path: str | Path | None = None, *, isolate: bool = True):
         from core.store import Store  # noqa: F401 - fail early when the store is missing
 
         self.db_path = db_path
         self._local = threading.local()
+        # Parsing runs in a child process so it never competes with the GUI thread for the GIL
+        # (see core/analysis_worker.py); ``isolate=False`` parses in the calling thread.
+        self._analyzer = None
+        if isolate:
+            from core.analysis_worker import AnalysisWorker
+
+            self._analyzer = AnalysisWorker()
         self.store()  # open (and migrate) the database now, on the GUI thread
 
     @classmethod
@@ -62,7 +69,17 @@ class StoreReportSource(ReportSource):
         return not self.store().list_reports()
 
     def import_file(self, path: str, progress: Progress | None = None) -> int:
-        return self.store().import_file(path, progress).report_id
+        analyze = self._analyzer.analyze if self._analyzer is not None else None
+        return self.store().import_file(path, progress, analyzer=analyze).report_id
+
+    def warm_up(self) -> None:
+        """Start the parsing process now (from a worker), so the first import does not wait."""
+        if self._analyzer is not None:
+            self._analyzer.start()
+
+    def close(self) -> None:
+        if self._analyzer is not None:
+            self._analyzer.close()
 
     def load_report(self, report_id: int) -> LoadedReport:
         st = self.store()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 from functools import lru_cache
 
 from core import paths
@@ -27,13 +28,35 @@ _jieba = None
 _jieba_lock = threading.Lock()
 
 
+def _prefix_dict(path) -> tuple[dict[str, int], int]:
+    """jieba's prefix dictionary (word -> frequency, every word prefix -> 0) and the total.
+
+    Same result as ``jieba.Tokenizer.gen_pfdict``, but it sleeps(0) every 2,000 lines: a tight
+    loop in a worker thread otherwise kept the GIL for ~170 ms at a stretch (measured), freezing
+    the GUI thread while the tokenizer warmed up.
+    """
+    freq: dict[str, int] = {}
+    total = 0
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            word, count = line.split(" ", 2)[:2]
+            count_int = int(count)
+            freq[word] = count_int
+            total += count_int
+            for i in range(1, len(word)):
+                freq.setdefault(word[:i], 0)
+            if n % 2000 == 0:
+                time.sleep(0)  # let other threads (the GUI) take the GIL
+    return freq, total
+
+
 def _tokenizer():
     """A private jieba tokenizer over resources/dictionaries/jieba_core.txt, built once.
 
-    The prefix dictionary is built in plain Python (~0.17 s) instead of through jieba's marshal
-    cache: that cache loads in one C call holding the GIL for 0.3-1.3 s, which froze the GUI
-    thread while a worker warmed up (see bench/tools/make_jieba_dict.py). ``tmp_dir`` still points
-    at the user's cache folder, so jieba never writes into the install folder.
+    The prefix dictionary is built in Python (~0.17 s) instead of through jieba's marshal cache:
+    that cache loads in one C call holding the GIL for 0.3-1.3 s, which froze the GUI thread while
+    a worker warmed up (see bench/tools/make_jieba_dict.py). ``tmp_dir`` still points at the
+    user's cache folder, so jieba never writes into the install folder.
     """
     global _jieba
     if _jieba is None:
@@ -45,8 +68,7 @@ def _tokenizer():
                 dictionary = paths.resource("dictionaries", "jieba_core.txt")
                 tokenizer = jieba.Tokenizer(dictionary=str(dictionary))
                 tokenizer.tmp_dir = str(paths.cache_dir())
-                with open(dictionary, "rb") as fh:
-                    tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(fh)
+                tokenizer.FREQ, tokenizer.total = _prefix_dict(dictionary)
                 tokenizer.initialized = True
                 _jieba = tokenizer
     return _jieba

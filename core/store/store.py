@@ -25,6 +25,7 @@ from core.store.records import (AuditRow, FigureRecord, ImportResult, LoadedRepo
                                 RematchSummary, ReportRecord, ReportSummary, SectionRecord)
 
 Progress = Callable[[int, int], None]
+Analyzer = Callable[[str, Progress | None], tuple[Document, Extraction]]
 
 
 class Store:
@@ -80,11 +81,12 @@ class Store:
         return ImportResult(rid, True, source.name)
 
     def import_file(self, path: Path | str, progress: Progress | None = None,
-                    reviewer: str = "导入") -> ImportResult:
-        """Hash, and only if new: load, detect, store. Raises ``ReportError`` for bad input."""
-        from core.analysis import analyze_document
-        from core.importers import load_document
+                    reviewer: str = "导入", analyzer: Analyzer | None = None) -> ImportResult:
+        """Hash, and only if new: load, detect, store. Raises ``ReportError`` for bad input.
 
+        ``analyzer(path, progress) -> (Document, Extraction)`` replaces the in-process import and
+        detection, e.g. ``core.analysis_worker.AnalysisWorker().analyze`` in the GUI.
+        """
         path = Path(path)
         if not path.is_file():
             raise ReportError("not_found", f"找不到文件：{path}", str(path))
@@ -92,8 +94,14 @@ class Store:
         existing = self.find_by_sha(sha256)
         if existing is not None:
             return ImportResult(existing, False, path.name)
-        document = load_document(str(path), progress=progress)
-        extraction = analyze_document(document)
+        if analyzer is None:
+            from core.analysis import analyze_document
+            from core.importers import load_document
+
+            document = load_document(str(path), progress=progress)
+            extraction = analyze_document(document)
+        else:
+            document, extraction = analyzer(str(path), progress)
         return self.add_report(document, extraction, source_path=str(path), sha256=sha256,
                                reviewer=reviewer)
 

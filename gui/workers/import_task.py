@@ -71,16 +71,10 @@ def load_task(source: ReportSource, report_id: int) -> Task:
     return Task(_load, source, report_id)
 
 
-def _warm_up(ctx: TaskContext) -> None:
-    """Import the heavy parsers ahead of the first file, in the background."""
-    import importlib
-
-    for name in ("pdfplumber", "docx", "core.importers", "core.detect", "core.analysis"):
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            pass
+def _warm_up(ctx: TaskContext, source: ReportSource) -> None:
+    source.warm_up()
 
 
-def warm_up_task() -> Task:
-    return Task(_warm_up)
+def warm_up_task(source: ReportSource) -> Task:
+    """Start the source's parser (for the store: the analysis process) in the background."""
+    return Task(_warm_up, source)
