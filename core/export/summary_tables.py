@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Collection
 
 import pandas as pd
 
@@ -41,7 +42,8 @@ def _last_activity(conn: sqlite3.Connection) -> dict[int, tuple[str, str]]:
     return {rid: (who, at) for rid, who, at in rows}
 
 
-def summary_table(conn: sqlite3.Connection) -> pd.DataFrame:
+def summary_table(conn: sqlite3.Connection, report_ids: Collection[int] | None = None) -> pd.DataFrame:
+    """One row per report (``report_ids``: only those reports; None: all)."""
     rows = conn.execute(
         "SELECT r.id, r.org, r.year, r.file_name, r.review_state,"
         " count(f.id) FILTER (WHERE f.status = '已确认'), count(f.id) FILTER (WHERE f.status = '已修改'),"
@@ -53,6 +55,8 @@ def summary_table(conn: sqlite3.Connection) -> pd.DataFrame:
     activity = _last_activity(conn)
     data = []
     for rid, org, year, name, state, *counts in rows:
+        if report_ids is not None and rid not in report_ids:
+            continue
         who, at = activity.get(rid, (None, None))
         gaps = "、".join(PART_LABELS[k] for k in missing.get(rid, []))
         data.append([org, year, name, state, gaps, *counts, who, at])
@@ -70,7 +74,9 @@ def _section_paths(conn: sqlite3.Connection) -> dict[int, SectionPaths]:
     return {rid: SectionPaths(secs) for rid, secs in by_report.items()}
 
 
-def detail_table(conn: sqlite3.Connection, *, reviewed_only: bool = False) -> pd.DataFrame:
+def detail_table(conn: sqlite3.Connection, *, reviewed_only: bool = False,
+                 report_ids: Collection[int] | None = None) -> pd.DataFrame:
+    """One row per figure (``reviewed_only``: confirmed / modified / added only)."""
     where = (f" WHERE f.status IN ({','.join('?' * len(REVIEWED_STATUSES))})"
              if reviewed_only else "")
     reports = {rid: (org, year, name, text) for rid, org, year, name, text in
@@ -85,6 +91,8 @@ def detail_table(conn: sqlite3.Connection, *, reviewed_only: bool = False) -> pd
     data = []
     empty = SectionPaths([])
     for rid, quote, start, end, page, value, unit, qual, subj, status, stale, who, at in rows:
+        if report_ids is not None and rid not in report_ids:
+            continue
         org, year, name, text = reports[rid]
         if text[start:end] != quote:
             check = "不一致：原文已变化"
@@ -107,11 +115,13 @@ def _tidy(value):
     return value
 
 
-def build_tables(conn: sqlite3.Connection, *,
-                 reviewed_only: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+def build_tables(conn: sqlite3.Connection, *, reviewed_only: bool = False,
+                 report_ids: Collection[int] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Both tables from one read snapshot, so the 汇总 counts agree with the 明细 rows."""
+    ids = None if report_ids is None else frozenset(report_ids)
     conn.execute("BEGIN")
     try:
-        return summary_table(conn), detail_table(conn, reviewed_only=reviewed_only)
+        return (summary_table(conn, ids),
+                detail_table(conn, reviewed_only=reviewed_only, report_ids=ids))
     finally:
         conn.execute("COMMIT")

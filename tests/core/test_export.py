@@ -82,3 +82,30 @@ def test_sentence_at():
     text = "第一句。全年审核规范性文件12件，培训3场；下一句。"
     start = text.index("12件")
     assert sentence_at(text, start, start + 3) == "全年审核规范性文件12件，培训3场；"
+
+
+def test_export_limited_to_chosen_reports_even_when_names_collide(tmp_path):
+    """Two reports with the same body, year and file name (different content) stay apart."""
+    s = Store(tmp_path / "db.sqlite3")
+    ids, meta = [], None
+    for n, sub in enumerate(("a", "b")):
+        folder = tmp_path / sub
+        folder.mkdir()
+        path, doc, ext = write_sample(folder, 1 + n)
+        same_name = path.with_name("报告.txt")
+        path.rename(same_name)
+        meta = meta or ext.meta
+        ext.meta = meta  # same body and year as the first report
+        ids.append(s.add_report(doc, ext, source_path=str(same_name)).report_id)
+    names = {(r.org, r.year, r.file_name) for r in s.list_reports()}
+    assert len(names) == 1  # the old (body, year, file) matching could not tell them apart
+    s.confirm_figure(s.list_figures(ids[1])[0].id, "李四")
+    summary, detail = build_tables(s.conn, report_ids=[ids[1]])
+    assert len(summary) == 1
+    live = [f for f in s.list_figures(ids[1])]
+    assert len(detail) == len(live)
+    assert "已确认" in set(detail["状态"])
+    out = export(s, tmp_path / "one.csv", report_ids=[ids[0]])
+    rows = list(csv.reader(open(out, encoding="utf-8-sig")))
+    assert len(rows) - 1 == len(s.list_figures(ids[0]))
+    s.close()
