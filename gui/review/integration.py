@@ -57,6 +57,9 @@ class ReviewKit(QObject):
         # history dock
         self.history = HistoryPanel(self.ctl, window)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history)
+        # a short strip by default: the original and the figures need the height (a saved
+        # window state, restored later, wins)
+        window.resizeDocks([self.history], [150], Qt.Orientation.Vertical)
         toggle = self.history.toggleViewAction()
         toggle.setText(self.tr("修改记录面板"))
         toggle.setShortcut(QKeySequence("Ctrl+H"))

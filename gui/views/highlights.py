@@ -25,6 +25,8 @@ _RGB = {
 }
 FILL_ALPHA = 90
 FLASH_ALPHA = 200
+# the figure selected in the table: a strong blue frame that no status colour uses
+SELECTED_OUTLINE = QColor(20, 90, 210)
 HEADING_OUTLINE = QColor(200, 40, 40)
 
 

@@ -5,7 +5,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip
 
-from gui.views.highlights import HEADING_OUTLINE, fill_color, status_color
+from gui.views.highlights import HEADING_OUTLINE, SELECTED_OUTLINE, fill_color, status_color
 
 SELECTION_FILL = QColor(0, 120, 215, 70)
 
@@ -45,9 +45,13 @@ class PdfViewEvents:
                 painter.drawRect(r.adjusted(-1, -1, 1, 1))
                 continue
             flashing = h.id == self._flash_id and self._flash_on
-            painter.setPen(QPen(status_color(h.status), 2.0 if h.id == self._selected_id else 0.8))
             painter.setBrush(fill_color(h.status, flashing))
-            painter.drawRect(r)
+            if h.id == self._selected_id:
+                painter.setPen(QPen(SELECTED_OUTLINE, 2.5))
+                painter.drawRect(r.adjusted(-1, -1, 1, 1))
+            else:
+                painter.setPen(QPen(status_color(h.status), 0.8))
+                painter.drawRect(r)
         if self._selection and self._document and self._document.boxes is not None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(SELECTION_FILL)
