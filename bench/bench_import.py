@@ -38,12 +38,12 @@ SHARED = ROOT.parent / "shared"
 FIXTURES = SHARED / "fixtures"
 EXPECTED = FIXTURES / "expected"
 GOLD = SHARED / "gold"
-_FOLD = str.maketrans("０１２３４５６７８９", "0123456789")
+FOLD_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def normalise(text: str) -> str:
     """Whitespace removed, full-width digits folded: the fidelity comparison form."""
-    return re.sub(r"\s+", "", text).translate(_FOLD)
+    return re.sub(r"\s+", "", text).translate(FOLD_DIGITS)
 
 
 def fidelity(text: str, expected: str) -> float:
@@ -57,7 +57,7 @@ def gold_figures(name: str) -> list[str]:
 
 def find_figures(text: str, figures: list[str]) -> tuple[list[tuple[int, int]], list[str]]:
     """Spans of the figures in ``text`` (searched in order, digits folded) and the texts not found."""
-    folded = text.translate(_FOLD)
+    folded = text.translate(FOLD_DIGITS)
     spans, missing, pos = [], [], 0
     for fig in figures:
         i = folded.find(fig, pos)

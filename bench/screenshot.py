@@ -26,7 +26,7 @@ def main() -> int:
     from bench.bench_gui_responsiveness import wait_until
     from gui.main_window import MainWindow
 
-    app = QApplication(sys.argv[:1])
+    _app = QApplication(sys.argv[:1])
     w = MainWindow()
     w.resize(1600, 960)
     w.show()

@@ -1,7 +1,7 @@
 """The analysis child process: same results as in-process, bad files and crashes as ReportError."""
 import pytest
 
-from conftest import FIXTURES, SEEDS, need_shared
+from tests.conftest import FIXTURES, SEEDS, need_shared
 from core.analysis import analyze_file
 from core.analysis_worker import AnalysisWorker
 from core.errors import Cancelled, ReportError

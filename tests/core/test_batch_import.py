@@ -1,7 +1,7 @@
 """Batch import: folders, duplicates by SHA-256, failures collected with reasons, cancel."""
 import pytest
 
-from conftest import FIXTURES, need_shared
+from tests.conftest import FIXTURES, need_shared
 from core.batch_import import collect_files, import_paths
 from core.store import Store
 

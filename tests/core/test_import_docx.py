@@ -1,28 +1,18 @@
 """DOCX import: body order with tables, Word auto-numbering reproduced, merged cells once."""
 from __future__ import annotations
 
-import difflib
-import json
-import re
 
 import pytest
 
 from core.importers import load_document
 from core.importers.docx_numbering import chinese_counting, format_number
-from tests.conftest import FIXTURES, GOLD, need_shared
+from bench.bench_import import FOLD_DIGITS, fidelity, gold_figures, normalise
+from tests.conftest import FIXTURES, need_shared
 
-_FOLD = str.maketrans("０１２３４５６７８９", "0123456789")
 DOCX = ["000_yuzhong", "000_yuzhong_fullwidth_digits", "001_jizhou", "002_qingcheng",
         "002_qingcheng_autonum", "003_lanzhou", "004_jiulongpo", "004_jiulongpo_tables"]
 
 
-def norm(s: str) -> str:
-    return re.sub(r"\s+", "", s).translate(_FOLD)
-
-
-def gold_figures(name: str) -> list[str]:
-    g = json.loads(next(GOLD.glob(name[:3] + "_*.json")).read_text(encoding="utf-8"))
-    return [f["text"] for f in g["figures"]]
 
 
 @pytest.mark.parametrize("name", DOCX)
@@ -30,9 +20,9 @@ def test_fidelity_and_gold_figures(name):
     need_shared()
     doc = load_document(FIXTURES / f"{name}.docx")
     expected = (FIXTURES / "expected" / f"{name}.expected.txt").read_text(encoding="utf-8")
-    ratio = difflib.SequenceMatcher(None, norm(doc.text), norm(expected), autojunk=False).ratio()
+    ratio = fidelity(doc.text, expected)
     assert ratio >= 0.995
-    folded = doc.text.translate(_FOLD)
+    folded = doc.text.translate(FOLD_DIGITS)
     assert [f for f in gold_figures(name) if f not in folded] == []
     for b in doc.blocks:  # blocks are in text order and never empty
         assert 0 <= b.start < b.end <= len(doc.text)
@@ -47,7 +37,7 @@ def test_autonumbering_reproduced():
     assert any(line.startswith("(一)切实履行推进法治建设第一责任人职责") for line in lines)
     assert any(line.startswith("(七)推进新时代基层治理现代化建设") for line in lines)
     assert "二、存在的主要问题" in lines
-    assert norm(doc.text) == norm(load_document(FIXTURES / "002_qingcheng.docx").text)
+    assert normalise(doc.text) == normalise(load_document(FIXTURES / "002_qingcheng.docx").text)
     heading = doc.block_at(doc.text.index("一、2023年工作情况"))
     assert heading.kind == "heading"
 

@@ -1,9 +1,6 @@
 """PDF import: fidelity, headers/footers gone, numbers never split, boxes exactly on the page."""
 from __future__ import annotations
 
-import difflib
-import json
-import re
 
 import pdfplumber
 import pytest
@@ -11,9 +8,9 @@ import pytest
 from core.errors import Cancelled
 from core.importers import load_document
 from core.importers.pdf_layout import is_page_number
-from tests.conftest import FIXTURES, GOLD, need_shared
+from bench.bench_import import FOLD_DIGITS, fidelity, gold_figures, normalise
+from tests.conftest import FIXTURES, need_shared
 
-_FOLD = str.maketrans("０１２３４５６７８９", "0123456789")
 PDFS = ["000_yuzhong", "000_yuzhong_fullwidth_digits", "001_jizhou", "002_qingcheng",
         "002_qingcheng_autonum", "003_lanzhou", "004_jiulongpo", "004_jiulongpo_tables"]
 _CACHE: dict[str, object] = {}
@@ -25,13 +22,6 @@ def load(name: str):
     return _CACHE[name]
 
 
-def norm(s: str) -> str:
-    return re.sub(r"\s+", "", s).translate(_FOLD)
-
-
-def gold_figures(name: str) -> list[str]:
-    g = json.loads(next(GOLD.glob(name[:3] + "_*.json")).read_text(encoding="utf-8"))
-    return [f["text"] for f in g["figures"]]
 
 
 @pytest.mark.parametrize("name", PDFS)
@@ -39,9 +29,9 @@ def test_fidelity_and_gold_figures(name):
     need_shared()
     doc = load(name)
     expected = (FIXTURES / "expected" / f"{name}.expected.txt").read_text(encoding="utf-8")
-    ratio = difflib.SequenceMatcher(None, norm(doc.text), norm(expected), autojunk=False).ratio()
+    ratio = fidelity(doc.text, expected)
     assert ratio >= 0.995
-    folded = doc.text.translate(_FOLD)
+    folded = doc.text.translate(FOLD_DIGITS)
     assert [f for f in gold_figures(name) if f not in folded] == []
     assert len(doc.boxes) == len(doc.text)
     assert all(doc.boxes.page[i] == -1 for i, ch in enumerate(doc.text) if ch == "\n")
@@ -52,7 +42,7 @@ def test_paragraph_lines_match_expected():
     need_shared()
     doc = load("003_lanzhou")
     expected = (FIXTURES / "expected" / "003_lanzhou.expected.txt").read_text(encoding="utf-8")
-    assert [norm(x) for x in doc.text.split("\n") if x.strip()] == [norm(x) for x in expected.split("\n") if x.strip()]
+    assert [normalise(x) for x in doc.text.split("\n") if x.strip()] == [normalise(x) for x in expected.split("\n") if x.strip()]
     assert "兰民字〔2024〕8号\t签发人:颜烨鲁" in doc.text
     assert doc.text.endswith("兰州市民政局\n2024年2月2日")  # date alone on page 15 kept
     assert doc.page_of(len(doc.text) - 1) == 14
@@ -72,7 +62,7 @@ def test_boxes_crop_to_same_text():
     need_shared()
     name = "000_yuzhong_fullwidth_digits"
     doc = load(name)
-    folded = doc.text.translate(_FOLD)
+    folded = doc.text.translate(FOLD_DIGITS)
     checked = 0
     with pdfplumber.open(FIXTURES / f"{name}.pdf") as pdf:
         pos = 0

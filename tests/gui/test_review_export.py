@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from core.store.records import CONFIRMED
 from tests.gui.helpers import DOCX, TXT
 from tests.gui.review_fixtures import REVIEWER, open_path, press, store_of
-from tests.gui.review_fixtures import answers, rwindow  # noqa: F401 - fixtures
 
 
 def _run(qtbot, dlg):

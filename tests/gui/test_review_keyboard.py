@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from core.store.records import CONFIRMED, PENDING
 from tests.gui.helpers import TXT
 from tests.gui.review_fixtures import REVIEWER, open_path, press, store_of
-from tests.gui.review_fixtures import answers, rwindow  # noqa: F401 - fixtures
 
 
 def keyboard_review(qtbot, window) -> int:

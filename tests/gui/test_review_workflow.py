@@ -12,7 +12,6 @@ from gui.models.figures_model import COL_VALUE
 from gui.models.history_model import COL_NEW
 from tests.gui.helpers import PDF, TXT
 from tests.gui.review_fixtures import REVIEWER, make_window, open_id, open_path, press, store_of
-from tests.gui.review_fixtures import answers, rwindow  # noqa: F401 - fixtures
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
