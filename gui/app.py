@@ -21,13 +21,8 @@ def run_app(files: list[str]) -> int:
 
 
 def shutdown(rc: int) -> int:
-    """Stop background work, then leave without Python finalisation: PySide6 6.12 can crash
-    (none_dealloc) while garbage-collecting Qt wrappers at interpreter exit."""
-    import os
-
+    """Let background work finish (every task commits its own transaction) before exiting."""
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone(3000)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(rc)
+    return rc
