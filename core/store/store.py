@@ -180,11 +180,20 @@ class Store:
     # -- figures ------------------------------------------------------------------------------
     def update_figure(self, figure_id: int, reviewer: str, *, value: Any = UNSET,
                       unit: Any = UNSET, qualifier: Any = UNSET, subject: Any = UNSET,
-                      status: Any = UNSET) -> FigureRecord:
-        """Edit reviewed fields (``value`` may be text: '3.2万', '两千'); also the undo path."""
+                      status: Any = UNSET, action: str = "edit") -> FigureRecord:
+        """Edit reviewed fields (``value`` may be text: '3.2万', '两千'); also the undo path,
+        where ``action`` ("undo" / "redo") is what the audit log records."""
         with self._tx():
             return figures.update(self.conn, figure_id, reviewer, value=value, unit=unit,
-                                  qualifier=qualifier, subject=subject, status=status)
+                                  qualifier=qualifier, subject=subject, status=status,
+                                  action=action)
+
+    def update_figures(self, changes: list[tuple[int, dict[str, Any]]], reviewer: str,
+                       action: str = "edit") -> list[FigureRecord]:
+        """Several ``update_figure`` calls as one transaction (e.g. undoing "confirm section")."""
+        with self._tx():
+            return [figures.update(self.conn, fid, reviewer, action=action, **fields)
+                    for fid, fields in changes]
 
     def confirm_figure(self, figure_id: int, reviewer: str) -> FigureRecord:
         with self._tx():

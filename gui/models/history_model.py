@@ -10,7 +10,7 @@ AUDIT_ROLE = Qt.ItemDataRole.UserRole + 1  # the AuditRow
 
 ACTIONS = {"edit": "修改", "confirm": "确认", "delete": "删除", "restore": "恢复",
            "reset": "恢复为识别结果", "add": "新增", "remove": "删除标题", "state": "审核状态",
-           "import": "导入", "redetect": "重新识别"}
+           "import": "导入", "redetect": "重新识别", "undo": "撤销", "redo": "重做"}
 FIELDS = {"value": "数值", "unit": "单位", "qualifier": "限定语", "subject": "主体",
           "status": "状态", "level": "层级", "kind": "必备部分", "removed": "已删除",
           "review_state": "审核状态"}

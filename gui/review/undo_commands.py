@@ -11,7 +11,7 @@ from typing import Protocol
 from PySide6.QtGui import QUndoCommand
 
 from core.errors import ReportError
-from core.store.records import DELETED, PENDING
+from core.store.records import CONFIRMED, DELETED, PENDING
 
 FIELDS = ("value", "unit", "qualifier", "subject")
 
@@ -26,15 +26,17 @@ class ReviewTarget(Protocol):
     def report_changed(self, report_id: int) -> None: ...
 
 
-def restore_figure_state(store, figure_id: int, reviewer: str, snapshot) -> object:
-    """Put a figure back to ``snapshot`` (a FigureRecord): fields and status, one transaction."""
+def restore_figure_state(store, figure_id: int, reviewer: str, snapshot,
+                         action: str = "undo") -> object:
+    """Put a figure back to ``snapshot`` (a FigureRecord): fields and status, one transaction,
+    audited as ``action``."""
     cur = store.get_figure(figure_id)
     kwargs = {f: getattr(snapshot, f) for f in FIELDS if getattr(cur, f) != getattr(snapshot, f)}
     if cur.status != snapshot.status:
         kwargs["status"] = snapshot.status
     if not kwargs:
         return cur
-    return store.update_figure(figure_id, reviewer, **kwargs)
+    return store.update_figure(figure_id, reviewer, action=action, **kwargs)
 
 
 class _Command(QUndoCommand):
@@ -77,7 +79,8 @@ class FigureCommand(_Command):
             if self.after == self.before or _same_state(self.after, self.before):
                 self.setObsolete(True)  # nothing changed: nothing to undo
         else:
-            self.after = restore_figure_state(st, self.figure_id, self.t.reviewer(), self.after)
+            self.after = restore_figure_state(st, self.figure_id, self.t.reviewer(), self.after,
+                                              action="redo")
         self.t.figure_changed(self.after)
 
     def undo(self) -> None:
@@ -129,16 +132,20 @@ class ConfirmManyCommand(_Command):
             if not recs:
                 self.setObsolete(True)
         else:
-            recs = [st.confirm_figure(fid, self.t.reviewer()) for fid in self.ids]
+            recs = st.update_figures([(fid, {"status": CONFIRMED}) for fid in self._live(st)],
+                                     self.t.reviewer(), action="redo")
         for r in recs:
             self.t.figure_changed(r)
 
+    def _live(self, st) -> list[int]:
+        """The figures of this step that were not deleted since (those stay deleted)."""
+        return [fid for fid in self.ids if st.get_figure(fid).status != DELETED]
+
     def undo(self) -> None:
         st = self.t.store()
-        for fid in self.ids:
-            rec = st.get_figure(fid)
-            if rec.status != DELETED:
-                rec = st.update_figure(fid, self.t.reviewer(), status=PENDING)
+        recs = st.update_figures([(fid, {"status": PENDING}) for fid in self._live(st)],
+                                 self.t.reviewer(), action="undo")  # one transaction
+        for rec in recs:
             self.t.figure_changed(rec)
 
 

@@ -180,3 +180,17 @@ def _try(fn):
     except Exception as exc:  # noqa: BLE001 - the test inspects it
         return exc
     return None
+
+
+def test_update_figures_is_one_transaction(store, report):
+    """A batch (the GUI's undo of "confirm section") applies wholly or not at all, audited as given."""
+    rid = report
+    a, b = store.list_figures(rid)[:2]
+    done = store.update_figures([(a.id, {"status": "已确认"}), (b.id, {"status": "已确认"})],
+                                "王五", action="redo")
+    assert [r.status for r in done] == ["已确认", "已确认"]
+    with pytest.raises(ReportError):
+        store.update_figures([(a.id, {"status": "待审"}), (b.id, {"status": "不存在的状态"})],
+                             "王五", action="undo")
+    assert store.get_figure(a.id).status == "已确认"  # the first change was rolled back
+    assert [r.action for r in store.figure_history(a.id) if r.field == "status"] == ["redo"]

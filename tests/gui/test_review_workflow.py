@@ -103,8 +103,8 @@ def test_undo_and_redo_are_written_to_the_database(qtbot, rwindow):
     model = rwindow.review.figures.model
     assert model.item(model.row_of(g.id)).value == 12.5
     # every step is in the audit log (nothing rewritten)
-    assert [r.new for r in st.figure_history(f.id) if r.field == "status"] == [
-        CONFIRMED, PENDING, CONFIRMED]
+    assert [(r.action, r.new) for r in st.figure_history(f.id) if r.field == "status"] == [
+        ("confirm", CONFIRMED), ("undo", PENDING), ("redo", CONFIRMED)]
 
 
 def _free_number(text: str, figures) -> tuple[int, int]:
@@ -191,6 +191,8 @@ def test_confirm_section_in_one_undoable_step(qtbot, rwindow):
     press(qtbot, rwindow, Qt.Key.Key_Z, CTRL)
     assert all(x.status == PENDING for x in st.list_figures(sec.report_id))
     assert ctl.undo_stack.count() == 1
+    undo_rows = [r for r in st.report_history(sec.report_id) if r.action == "undo"]
+    assert len(undo_rows) == len(confirmed)
 
 
 def test_mark_reviewed_asks_when_figures_are_pending(qtbot, rwindow, answers):
