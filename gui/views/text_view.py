@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip
 from core.document import Document
 from gui.text_offsets import Utf16Index
 from gui.views.highlights import HEADING_OUTLINE, Highlight, figure_at, fill_color
+from gui.views.text_highlighter import SpanHighlighter
 
 
 class ReportTextView(QTextEdit):
@@ -36,8 +37,9 @@ class ReportTextView(QTextEdit):
         self._seg_end: list[int] = []
         self._seg_view: list[int] = []  # QTextDocument position of each segment
         self._highlights: list[Highlight] = []
-        self._sels: list = []
-        self._sel_index: dict = {}
+        self._span_index: dict[int, int] = {}  # figure id -> index in the highlighter's spans
+        self._refresh_pending = False
+        self._hl: SpanHighlighter | None = None
         self._selected_id: int | None = None
         self._flash_id: int | None = None
         self._flash_ticks = 0
@@ -59,8 +61,9 @@ class ReportTextView(QTextEdit):
         else:
             self._set_segments(self._build_rich(doc, document))
         self._highlights = []
-        self._sels = []
-        self.setDocument(doc)
+        self._span_index = {}
+        self.setDocument(doc)  # Qt deletes the previous document: it is this view's child
+        self._hl = SpanHighlighter(doc, self._format_for)
 
     def _set_segments(self, segs: list[tuple[int, int, int]]) -> None:
         segs.sort()
@@ -160,57 +163,56 @@ class ReportTextView(QTextEdit):
     # --- highlights -------------------------------------------------------------------------
     def set_highlights(self, highlights: list[Highlight]) -> None:
         self._highlights = list(highlights)
-        self._refresh()
+        # painted a moment later (15 ms, so input and timers get a turn in between): building a
+        # large report's view and painting its formats are then two short blocks of the GUI
+        # thread instead of one long one
+        if not self._refresh_pending:
+            self._refresh_pending = True
+            QTimer.singleShot(15, self._refresh)
 
     def update_highlight(self, highlight: Highlight) -> None:
         self._highlights = [highlight if (h.id == highlight.id and not h.heading) else h
                             for h in self._highlights]
-        self._refresh()
+        i = self._span_index.get(highlight.id)
+        if i is None or self._hl is None or self._refresh_pending:
+            self._refresh()  # a new figure (its place in the order changes) or a pending refresh
+            return
+        self._hl.replace_span(i, (self.view_pos(highlight.start), self.view_pos(highlight.end),
+                                  highlight))
 
     def highlights(self) -> list[Highlight]:
         return list(self._highlights)
 
     def _refresh(self) -> None:
-        """Rebuild all extra selections (highlights changed)."""
-        sels = []
-        self._sel_index = {}
-        for h in self._highlights:
-            sel = QTextEdit.ExtraSelection()
-            c = QTextCursor(self.document())
-            c.setPosition(self.view_pos(h.start))
-            c.setPosition(self.view_pos(h.end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = c
-            fmt = QTextCharFormat()
-            if h.heading:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(HEADING_OUTLINE)
-            else:
-                flashing = h.id == self._flash_id and self._flash_ticks % 2 == 1
-                fmt.setBackground(QBrush(fill_color(h.status, flashing)))
-                if h.id == self._selected_id:
-                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                    fmt.setUnderlineColor(QColor(0, 0, 0))
-            sel.format = fmt
-            if not h.heading:
-                self._sel_index[h.id] = (len(sels), h)
-            sels.append(sel)
-        self._sels = sels
-        self.setExtraSelections(sels)
-
-    def _restyle(self, figure_id: int | None) -> None:
-        """Re-colour one figure's selection only (flashing, selected mark)."""
-        hit = self._sel_index.get(figure_id) if figure_id is not None else None
-        if hit is None:
+        """Hand all highlights to the highlighter (highlights changed)."""
+        self._refresh_pending = False
+        if self._hl is None:
             return
-        i, h = hit
+        spans = [(self.view_pos(h.start), self.view_pos(h.end), h) for h in self._highlights]
+        self._hl.set_spans(spans)
+        self._span_index = {item.id: i for i, (_, _, item) in enumerate(self._hl.spans())
+                            if not item.heading}
+
+    def _format_for(self, h: Highlight) -> QTextCharFormat:
         fmt = QTextCharFormat()
+        if h.heading:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(HEADING_OUTLINE)
+            return fmt
         flashing = h.id == self._flash_id and self._flash_ticks % 2 == 1
         fmt.setBackground(QBrush(fill_color(h.status, flashing)))
         if h.id == self._selected_id:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(QColor(0, 0, 0))
-        self._sels[i].format = fmt
-        self.setExtraSelections(self._sels)
+        return fmt
+
+    def _restyle(self, figure_id: int | None) -> None:
+        """Re-colour one figure only (flashing, selected mark)."""
+        i = self._span_index.get(figure_id) if figure_id is not None else None
+        if i is None or self._hl is None or self._refresh_pending:
+            return  # a pending full refresh paints the current state anyway
+        s, e, _ = self._hl.spans()[i]
+        self._hl.repaint_range(s, e)
 
     def set_selected_figure(self, figure_id: int | None, flash: bool = True) -> None:
         old, self._selected_id = self._selected_id, figure_id
