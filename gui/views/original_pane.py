@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QPushButton, Q
 from core.document import Document
 from gui.views.highlights import Highlight
 from gui.views.pdf_view import PdfPagesView
-from gui.views.text_view import ReportTextView
+from gui.views.text_view import PlainReportView, ReportTextView
 
 
 class OriginalPane(QWidget):
@@ -20,7 +20,7 @@ class OriginalPane(QWidget):
         super().__init__(parent)
         self.pdf_view = PdfPagesView(self)
         self.rich_view = ReportTextView(plain=False, parent=self)
-        self.plain_view = ReportTextView(plain=True, parent=self)
+        self.plain_view = PlainReportView(parent=self)
         self._stack = QStackedWidget(self)
         for v in (self.pdf_view, self.rich_view, self.plain_view):
             self._stack.addWidget(v)
@@ -77,6 +77,8 @@ class OriginalPane(QWidget):
             self.page_box.setMaximum(max(1, self.pdf_view.page_count()))
             self.page_total.setText(f"/ {self.pdf_view.page_count()}")
             self.rich_view.clear()
+        elif document.format == "txt":  # a TXT original is its plain text: one view serves both
+            self.rich_view.clear()
         else:
             self.rich_view.set_document(document)
         self._plain_built = False  # the plain view is built when first shown
@@ -94,15 +96,23 @@ class OriginalPane(QWidget):
 
     def views(self):
         """The views showing the current report (the plain one once it was built)."""
-        pdf = self._document is not None and self._document.format == "pdf"
-        views = [self.pdf_view if pdf else self.rich_view]
-        if self._plain_built:
+        main = self._original_view()
+        views = [main]
+        if self._plain_built and main is not self.plain_view:
             views.append(self.plain_view)
         return views
 
+    def _original_view(self):
+        """The view of the 原件 button: PDF pages, DOCX formatting, or a TXT's own text."""
+        fmt = self._document.format if self._document is not None else "txt"
+        return {"pdf": self.pdf_view, "docx": self.rich_view}.get(fmt, self.plain_view)
+
     def _show_current(self) -> None:
         is_pdf = self._document is not None and self._document.format == "pdf" and self._pdf_ok
-        if self.plain_button.isChecked() or self._document is None:
+        original = self._original_view()
+        pdf_failed = original is self.pdf_view and not is_pdf  # show its extracted text instead
+        if (self.plain_button.isChecked() or self._document is None
+                or original is self.plain_view or pdf_failed):
             view = self.plain_view
             if self._document is not None and not self._plain_built:
                 self.plain_view.set_document(self._document)

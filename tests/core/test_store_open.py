@@ -84,19 +84,43 @@ def test_foreign_sqlite_file_refused(tmp_path):
 def test_migration_makes_backup_first(tmp_path, monkeypatch):
     path = tmp_path / "db.sqlite3"
     Store(path).close()
+    current = schema.SCHEMA_VERSION
     step = ["ALTER TABLE reports ADD COLUMN note TEXT"]
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [step])
     monkeypatch.setattr(connection, "MIGRATIONS", schema.MIGRATIONS + [step])
-    monkeypatch.setattr(connection, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(connection, "SCHEMA_VERSION", current + 1)
     with Store(path) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == current + 1
         cols = [r[1] for r in store.conn.execute("PRAGMA table_info(reports)")]
         assert "note" in cols
-    backups = list(tmp_path.glob("db.sqlite3.v1-*.bak"))
+    backups = list(tmp_path.glob(f"db.sqlite3.v{current}-*.bak"))
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == current
     old.close()
+
+
+def test_version_1_database_is_migrated_and_keeps_its_reports(tmp_path):
+    """A database written by the first release (schema v1) opens, gains the v2 index, loses nothing."""
+    from bench.store_samples import write_sample
+
+    path = tmp_path / "db.sqlite3"
+    conn = sqlite3.connect(path)
+    for statement in schema.SCHEMA_V1:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(f"PRAGMA application_id = {connection.APPLICATION_ID}")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:  # the v1 tables are empty: add a report through the store
+        sample, doc, ext = write_sample(tmp_path, 1)
+        rid = store.add_report(doc, ext, source_path=str(sample)).report_id
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+        indexes = [r[1] for r in store.conn.execute("PRAGMA index_list(figures)")]
+        assert "figures_report_status" in indexes
+        summary = store.list_reports()[0]
+        assert summary.id == rid and summary.pending == len(ext.figures)
+    assert list(tmp_path.glob("db.sqlite3.v1-*.bak"))
 
 
 def test_audit_log_is_append_only(tmp_path):

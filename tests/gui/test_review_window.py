@@ -31,7 +31,9 @@ def test_opening_each_format(qtbot, window, path, fmt):
     assert review.figures.model.rowCount() == len(review.report.figures) > 0
     assert window.report_list.model.rowCount() == 1
     view = review.original.current_view()
-    assert view is (review.original.pdf_view if fmt == "pdf" else review.original.rich_view)
+    expected = {"pdf": review.original.pdf_view, "docx": review.original.rich_view,
+                "txt": review.original.plain_view}  # a TXT original is its plain text
+    assert view is expected[fmt]
     assert review.meta_bar.field_text("year").endswith("</b>")
     if fmt == "pdf":
         qtbot.waitUntil(lambda: view.rendered_image(0) is not None, timeout=5000)
@@ -116,7 +118,7 @@ def test_text_linking_and_selection_offsets(qtbot, window):
 def test_outline_scrolls_and_limits_figures(qtbot, window):
     open_report(qtbot, window, TXT)
     review = window.review
-    view = review.original.rich_view
+    view = review.original.current_view()
     sections = review.report.sections
     last = max(i for i, s in enumerate(sections) if s.level == 1)
     review.figures.section_only.setChecked(True)
