@@ -1,7 +1,8 @@
 """法治报告审阅台 — entry point.
 
 No arguments (or only file paths) opens the review window; subcommands run the core from the command
-line: ``extract``, ``import``, ``export``. Exit codes: 0 success, 2 usage error, 3 unreadable input.
+line: ``extract``, ``import``, ``export``. Exit codes: 0 success, 2 usage error, 3 unreadable input,
+4 a batch import where some files failed (the others were imported).
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="法治报告审阅台：导入法治政府建设年度报告，识别提纲与数字，审核并导出汇总表。"
         " 不带参数（或只给文件路径）时打开图形界面。",
         epilog="示例：reportdesk extract 报告.pdf --json ；reportdesk import 文件夹 ；"
-        "reportdesk export --out 汇总.xlsx",
+        "reportdesk export --out 汇总.xlsx 。退出码：0 成功，2 用法错误，3 输入无法读取，4 部分文件导入失败。",
     )
     sub = parser.add_subparsers(dest="command", metavar="{extract,import,export}")
 
