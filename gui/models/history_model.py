@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
+from gui.models.headers import HeadersMixin
 from gui.models.figures_model import format_value
 
 COL_AT, COL_WHO, COL_ACTION, COL_FIELD, COL_OLD, COL_NEW = range(6)
@@ -31,7 +32,7 @@ def show_value(value) -> str:
     return str(value)
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(HeadersMixin, QAbstractTableModel):
     HEADERS = ("时间", "审核人", "操作", "项目", "原值", "新值")
 
     def __init__(self, parent=None):
@@ -48,14 +49,6 @@ class HistoryModel(QAbstractTableModel):
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -5,6 +5,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from core.extraction import PART_KINDS, PART_LABELS, Section
+from gui.models.headers import HeadersMixin
 
 COL_TITLE, COL_PART = range(2)
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1  # the Section
@@ -21,7 +22,7 @@ class _Node:
         self.children: list[_Node] = []
 
 
-class OutlineModel(QAbstractItemModel):
+class OutlineModel(HeadersMixin, QAbstractItemModel):
     HEADERS = ("提纲", "必备部分")
 
     def __init__(self, parent=None):
@@ -93,11 +94,6 @@ class OutlineModel(QAbstractItemModel):
 
     def columnCount(self, parent=QModelIndex()):
         return 2
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
+from gui.models.headers import HeadersMixin
 from gui.report_source import ReportSummary
 
 COL_ORG, COL_YEAR, COL_FILE, COL_STATE, COL_PENDING, COL_TOTAL = range(6)
@@ -10,7 +11,7 @@ REPORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the ReportSummary
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class ReportListModel(QAbstractTableModel):
+class ReportListModel(HeadersMixin, QAbstractTableModel):
     HEADERS = ("单位", "年度", "文件", "审核状态", "待审数字", "数字总数")
 
     def __init__(self, parent=None):
@@ -38,14 +39,6 @@ class ReportListModel(QAbstractTableModel):
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
