@@ -1,6 +1,8 @@
 """Figures table: one row per figure, updatable row by row, with a status/section/text filter."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from core.extraction import Section
@@ -34,7 +36,7 @@ class FiguresModel(QAbstractTableModel):
     # --- content -------------------------------------------------------------------------
     def set_figures(self, items: list[FigureItem], sections: list[Section]) -> None:
         self.beginResetModel()
-        self._items = list(items)
+        self._items = sorted(items, key=_text_order)  # rows stay in text order (see the proxy)
         self._sections = list(sections)
         self._row_of_id = {f.id: i for i, f in enumerate(self._items)}
         self.endResetModel()
@@ -55,7 +57,9 @@ class FiguresModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, COL_STATUS))
 
     def insert_item(self, item: FigureItem, row: int | None = None) -> None:
-        row = len(self._items) if row is None else row
+        """Insert ``item`` at its place in text order (``row`` must agree when given)."""
+        if row is None:
+            row = bisect_right([_text_order(f) for f in self._items], _text_order(item))
         self.beginInsertRows(QModelIndex(), row, row)
         self._items.insert(row, item)
         self._row_of_id = {f.id: i for i, f in enumerate(self._items)}
@@ -143,7 +147,19 @@ class FiguresModel(QAbstractTableModel):
         return None
 
 
+def _text_order(item: FigureItem) -> tuple[int, int]:
+    return (item.start, item.id)
+
+
 class FiguresFilterProxy(QSortFilterProxyModel):
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """The model keeps its rows in text order, so 原文 ascending (the default) is the source
+        order and needs no sort pass: on a 277-figure report that pass was ~20 ms of the GUI
+        thread (2,400 ``data()`` calls) every time a report was opened."""
+        if column == COL_TEXT and order == Qt.SortOrder.AscendingOrder:
+            column = -1
+        super().sort(column, order)
+
     def _refilter(self, change) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10
             self.beginFilterChange()

@@ -2,7 +2,7 @@
 from PySide6.QtCore import Qt
 
 from core.extraction import Section
-from gui.models.figures_model import (COL_PAGE, COL_STATUS, COL_VALUE, FIGURE_ROLE,
+from gui.models.figures_model import (COL_PAGE, COL_STATUS, COL_TEXT, COL_VALUE, FIGURE_ROLE,
                                       FiguresFilterProxy, FiguresModel)
 from gui.models.outline_model import SECTION_INDEX_ROLE, OutlineModel
 from gui.models.report_list_model import COL_PENDING, ReportFilterProxy, ReportListModel
@@ -51,6 +51,26 @@ def test_figures_proxy_filters_and_sorts():
     proxy.set_text("")
     proxy.sort(COL_VALUE, Qt.SortOrder.DescendingOrder)
     assert proxy.index(0, COL_VALUE).data() == "30000"
+
+
+def test_sorting_by_text_position_follows_the_text_after_inserts():
+    """原文 ascending is served from the model's own order; inserts keep that order."""
+    model = FiguresModel()
+    items = _items()
+    model.set_figures([items[2], items[0], items[1]], SECTIONS)  # given out of order
+    proxy = FiguresFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.setDynamicSortFilter(True)
+    proxy.sort(COL_TEXT, Qt.SortOrder.AscendingOrder)
+
+    def ids():
+        return [proxy.index(r, 0).data(FIGURE_ROLE).id for r in range(proxy.rowCount())]
+
+    assert ids() == [1, 2, 3]
+    model.insert_item(FigureItem(9, 35, 37, "5名", 5, "名", None, "律师", 1, "人工新增", 0))
+    assert ids() == [1, 9, 2, 3]
+    proxy.sort(COL_TEXT, Qt.SortOrder.DescendingOrder)
+    assert ids() == [3, 2, 9, 1]
 
 
 def test_outline_tree_nests_levels():
