@@ -296,3 +296,12 @@ class PlainReportView(_TextViewLogic, QPlainTextEdit):
         doc = QTextDocument(self)
         doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
         return doc
+
+    def scroll_to_offset(self, start: int, end: int) -> bool:
+        """Centre ``start`` in the view. QPlainTextEdit's scroll bar counts lines, not pixels,
+        so the caret moves there and is centred (as a find would do)."""
+        c = QTextCursor(self.document())
+        c.setPosition(self.view_pos(start))
+        self.setTextCursor(c)
+        self.centerCursor()
+        return True

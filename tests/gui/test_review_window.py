@@ -160,3 +160,20 @@ def test_text_view_offsets_with_astral_characters(qtbot):
     assert view.selection() == (start, start + 3)
     assert view.textCursor().selectedText() == "26次"
     assert Utf16Index(text).to_utf16(start) == view.view_pos(start)
+
+
+def test_selecting_a_figure_scrolls_the_txt_view_to_it(qtbot, window):
+    """The plain view (TXT originals) scrolls by lines: the chosen figure must end up on screen."""
+    open_report(qtbot, window, TXT)
+    review = window.review
+    view = review.original.current_view()
+    assert view is review.original.plain_view
+    panel = review.figures
+    for row in (panel.proxy.rowCount() - 1, 0, panel.proxy.rowCount() // 2):
+        fig = panel.proxy.index(row, 0).data(FIGURE_ROLE)
+        panel.table.selectRow(row)
+        from PySide6.QtGui import QTextCursor
+        c = QTextCursor(view.document())
+        c.setPosition(view.view_pos(fig.start))
+        rect = view.cursorRect(c)
+        assert view.viewport().rect().contains(rect.center()), (row, rect)
