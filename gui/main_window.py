@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter
 
@@ -133,7 +133,13 @@ class MainWindow(QMainWindow):
         self.review.show_report(report)
         self.report_list.mark_current(report.id)
         self.setWindowTitle(self.tr("法治报告审阅台") + f" — {report.file_name}")
-        self.reportOpened.emit(report.id)
+        # announced in the next event-loop turn: the report paints first, then its listeners
+        # (the review controller selects the first pending figure) run as a separate short step
+        QTimer.singleShot(0, lambda rid=report.id: self._announce_opened(rid))
+
+    def _announce_opened(self, report_id: int) -> None:
+        if self.review.report is not None and self.review.report.id == report_id:
+            self.reportOpened.emit(report_id)
 
     def start(self, files: list[str] | None = None) -> None:
         """After show(): import command-line files, or the sample on an empty database."""
