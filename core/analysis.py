@@ -17,7 +17,13 @@ def analyze_document(document: Document) -> Extraction:
     return extraction
 
 
-def analyze_file(path: str, progress: Progress | None = None) -> Extraction:
+def load_and_analyze(path: str, progress: Progress | None = None) -> tuple[Document, Extraction]:
+    """Import ``path`` and detect in it; raises ``ReportError`` for a file that cannot be read."""
     from core.importers import load_document
 
-    return analyze_document(load_document(path, progress=progress))
+    document = load_document(path, progress=progress)
+    return document, analyze_document(document)
+
+
+def analyze_file(path: str, progress: Progress | None = None) -> Extraction:
+    return load_and_analyze(path, progress)[1]

@@ -28,9 +28,8 @@ Progress = Callable[[int, int], None]
 
 def _serve(conn: Connection) -> None:
     """Child process main loop: receive a path, send progress messages, then the result."""
-    from core.analysis import analyze_document
+    from core.analysis import load_and_analyze
     from core.detect.subject import warm_up
-    from core.importers import load_document
 
     warm_up()  # jieba's dictionary, once per child
     while True:
@@ -45,8 +44,7 @@ def _serve(conn: Connection) -> None:
             conn.send(("progress", done, total))
 
         try:
-            document = load_document(path, progress=progress)
-            conn.send(("result", document, analyze_document(document)))
+            conn.send(("result", *load_and_analyze(path, progress)))
         except ReportError as exc:
             conn.send(("error", exc.code, exc.message, exc.path))
         except MemoryError:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.analysis import load_and_analyze
 from core.document import Document
 from core.errors import ReportError
 from core.extraction import Extraction, Figure, Meta, Section
@@ -81,17 +82,6 @@ class LoadedReport:
         return Path(self.document.source).name
 
 
-def analyze_path(path: str, progress: Progress | None = None) -> tuple[Document, Extraction]:
-    """The core pipeline (importer + detector) for one file."""
-    try:
-        from core.analysis import analyze_document
-        from core.importers import load_document
-    except ImportError as exc:  # the importers / detectors are not installed yet
-        raise ReportError("unsupported", "导入或识别模块尚未就绪，无法导入报告。", path) from exc
-    document = load_document(path, progress=progress)
-    return document, analyze_document(document)
-
-
 class ReportSource:
     """Interface; see the module docstring."""
 
@@ -118,7 +108,7 @@ class ReportSource:
 class MemoryReportSource(ReportSource):
     """Reports analysed in this session, kept in memory."""
 
-    def __init__(self, analyze: Callable[..., tuple[Document, Extraction]] = analyze_path):
+    def __init__(self, analyze: Callable[..., tuple[Document, Extraction]] = load_and_analyze):
         self._analyze = analyze
         self._lock = threading.Lock()
         self._reports: dict[int, LoadedReport] = {}

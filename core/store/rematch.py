@@ -103,6 +103,18 @@ def _update_meta(conn: sqlite3.Connection, report_id: int, extraction: Extractio
                  (json.dumps(extraction.warnings, ensure_ascii=False), audit.now(), report_id))
 
 
+def _drop_or_flag(conn, table: str, entity: str, row_id: int, report_id: int, untouched: bool,
+                  reviewer: str) -> bool:
+    """An annotation the new detection no longer finds: a bare proposal (no review work) is
+    deleted; one a reviewer touched is kept, flagged stale and audited. True when flagged."""
+    if untouched:
+        conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+        return False
+    conn.execute(f"UPDATE {table} SET stale = 1 WHERE id = ?", (row_id,))
+    audit.log(conn, reviewer, report_id, entity, row_id, "stale", "stale", False, True)
+    return True
+
+
 def _rematch_figures(conn, report_id, document, extraction, reviewer, summary) -> None:
     old = conn.execute(
         'SELECT id, text, start, det_value, det_unit, det_qualifier, det_subject, status,'
@@ -112,13 +124,11 @@ def _rematch_figures(conn, report_id, document, extraction, reviewer, summary) -
     pairs = _pair([(r[0], r[1], r[2]) for r in old], [(i, f.text, f.start) for i, f in enumerate(new)])
     for fid, _text, _start, dv, du, dq, ds, status, who in old:
         if fid not in pairs:
-            if who is None and status == "待审":
-                conn.execute("DELETE FROM figures WHERE id = ?", (fid,))
-                summary.dropped += 1
-            else:
-                conn.execute("UPDATE figures SET stale = 1 WHERE id = ?", (fid,))
-                audit.log(conn, reviewer, report_id, "figure", fid, "stale", "stale", False, True)
+            untouched = who is None and status == "待审"
+            if _drop_or_flag(conn, "figures", "figure", fid, report_id, untouched, reviewer):
                 summary.stale.append(fid)
+            else:
+                summary.dropped += 1
             continue
         f = new[pairs[fid]]
         summary.kept += 1
@@ -149,11 +159,7 @@ def _rematch_sections(conn, report_id, text, extraction, reviewer, summary) -> N
                   [(i, text[s.start : s.end], s.start) for i, s in enumerate(new)])
     for sid, _quote, _start, who in old:
         if sid not in pairs:
-            if who is None:
-                conn.execute("DELETE FROM sections WHERE id = ?", (sid,))
-            else:
-                conn.execute("UPDATE sections SET stale = 1 WHERE id = ?", (sid,))
-                audit.log(conn, reviewer, report_id, "section", sid, "stale", "stale", False, True)
+            if _drop_or_flag(conn, "sections", "section", sid, report_id, who is None, reviewer):
                 summary.sections_stale.append(sid)
             continue
         s = new[pairs[sid]]

@@ -95,13 +95,8 @@ class Store:
         if existing is not None:
             return ImportResult(existing, False, path.name)
         if analyzer is None:
-            from core.analysis import analyze_document
-            from core.importers import load_document
-
-            document = load_document(str(path), progress=progress)
-            extraction = analyze_document(document)
-        else:
-            document, extraction = analyzer(str(path), progress)
+            from core.analysis import load_and_analyze as analyzer
+        document, extraction = analyzer(str(path), progress)
         return self.add_report(document, extraction, source_path=str(path), sha256=sha256,
                                reviewer=reviewer)
 
