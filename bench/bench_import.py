@@ -50,8 +50,8 @@ def fidelity(text: str, expected: str) -> float:
     return difflib.SequenceMatcher(None, normalise(text), normalise(expected), autojunk=False).ratio()
 
 
-def gold_figures(name: str) -> list[str]:
-    path = next(GOLD.glob(name[:3] + "_*.json"))
+def gold_figures(name: str, gold_dir: Path = GOLD) -> list[str]:
+    path = next(gold_dir.glob(name[:3] + "_*.json"))
     return [f["text"] for f in json.loads(path.read_text(encoding="utf-8"))["figures"]]
 
 

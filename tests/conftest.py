@@ -10,10 +10,12 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"
-GOLD = SHARED / "gold"
-FIXTURES = SHARED / "fixtures"
+# Everything a test reads lives in the repository (tests/data: copies of the seed reports, their gold
+# annotations and the importer fixtures), so a clone anywhere runs every test; ../shared is for benches.
+DATA = ROOT / "tests" / "data"
+SEEDS = DATA / "seeds"
+GOLD = DATA / "gold"
+FIXTURES = DATA / "fixtures"
 
 
 @pytest.fixture(autouse=True)
@@ -21,8 +23,3 @@ def isolated_home(tmp_path, monkeypatch):
     """Every test gets its own data/cache folders, so no test sees the user's database."""
     monkeypatch.setenv("REPORTDESK_HOME", str(tmp_path / "home"))
     return tmp_path / "home"
-
-
-def need_shared() -> None:
-    if not SHARED.is_dir():
-        pytest.skip("../shared (seeds, gold, fixtures) is not beside the checkout")

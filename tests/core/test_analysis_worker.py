@@ -1,7 +1,7 @@
 """The analysis child process: same results as in-process, bad files and crashes as ReportError."""
 import pytest
 
-from tests.conftest import FIXTURES, SEEDS, need_shared
+from tests.conftest import FIXTURES, SEEDS
 from core.analysis import analyze_file
 from core.analysis_worker import AnalysisWorker
 from core.errors import Cancelled, ReportError
@@ -15,7 +15,6 @@ def worker():
 
 
 def test_child_gives_the_same_result_as_in_process(worker):
-    need_shared()
     seed = str(SEEDS / "000_fae492f318547c6d.txt")
     document, extraction = worker.analyze(seed)
     expected = analyze_file(seed)
@@ -24,7 +23,6 @@ def test_child_gives_the_same_result_as_in_process(worker):
 
 
 def test_pdf_progress_reaches_the_caller(worker):
-    need_shared()
     seen = []
     document, _ = worker.analyze(str(FIXTURES / "001_jizhou.pdf"), lambda d, t: seen.append((d, t)))
     assert document.format == "pdf" and document.boxes is not None
@@ -32,7 +30,6 @@ def test_pdf_progress_reaches_the_caller(worker):
 
 
 def test_bad_file_is_a_report_error_and_the_child_survives(worker):
-    need_shared()
     with pytest.raises(ReportError) as info:
         worker.analyze(str(FIXTURES / "003_lanzhou_encrypted_userpw.pdf"))
     assert info.value.code == "encrypted"
@@ -42,7 +39,6 @@ def test_bad_file_is_a_report_error_and_the_child_survives(worker):
 
 
 def test_child_crash_is_reported_and_a_new_child_serves_the_next_file(worker):
-    need_shared()
 
     def crash(done, total):  # simulate a native crash of the parser mid-file
         worker._proc.kill()
@@ -55,7 +51,6 @@ def test_child_crash_is_reported_and_a_new_child_serves_the_next_file(worker):
 
 
 def test_cancel_from_progress_stops_the_file(worker):
-    need_shared()
 
     def cancel(done, total):
         raise Cancelled()

@@ -1,13 +1,12 @@
 """Batch import: folders, duplicates by SHA-256, failures collected with reasons, cancel."""
 import pytest
 
-from tests.conftest import FIXTURES, need_shared
+from tests.conftest import FIXTURES
 from core.batch_import import collect_files, import_paths
 from core.store import Store
 
 
 def test_folder_import_with_failures_and_duplicates(tmp_path):
-    need_shared()
     src = tmp_path / "src"
     (src / "sub").mkdir(parents=True)
     for name in ("001_jizhou.utf8-crlf.txt", "002_qingcheng.gbk.txt"):
@@ -48,7 +47,6 @@ def test_cancel_stops_between_files(tmp_path):
 
 @pytest.mark.slow
 def test_real_fixtures_all_formats(tmp_path):
-    need_shared()
     names = ["000_yuzhong.docx", "003_lanzhou.pdf", "004_jiulongpo.utf8-bom-crlf.txt"]
     with Store(tmp_path / "db.sqlite3") as store:
         summary = import_paths(store, [FIXTURES / n for n in names])

@@ -1,11 +1,11 @@
-"""Detection against the five gold annotations (../shared/gold)."""
+"""Detection against the five gold annotations (tests/data/gold, copied from ../shared/gold)."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from tests.conftest import GOLD, SEEDS, need_shared
+from tests.conftest import GOLD, SEEDS
 
 
 def _cases():
@@ -14,7 +14,6 @@ def _cases():
 
 @pytest.fixture(scope="module")
 def scored():
-    need_shared()
     from bench.eval_accuracy import score_doc
     from core.detect import detect
 
@@ -68,7 +67,6 @@ def test_figures_know_their_section(scored):
 
 def test_importer_texts_keep_outline_and_meta():
     """DOCX/PDF imports (fixtures/expected) give the same outline and body as the seeds."""
-    need_shared()
     from core.detect import detect
     from tests.conftest import FIXTURES
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from core.detect.figures import find_figures
-from tests.conftest import GOLD, SEEDS, need_shared
+from tests.conftest import GOLD, SEEDS
 
 
 def figs(text):
@@ -129,7 +129,6 @@ def _prf():
 
 
 def test_seeds_against_gold():
-    need_shared()
     f1, value_unit = _prf()
     assert f1 >= 0.99
     assert value_unit >= 0.99

@@ -8,7 +8,7 @@ import pytest
 
 from core.errors import ReportError
 from core.importers import SUPPORTED_SUFFIXES, load_document
-from tests.conftest import FIXTURES, need_shared
+from tests.conftest import FIXTURES
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -32,7 +32,6 @@ def failure(path) -> ReportError:
     ],
 )
 def test_bad_fixtures(name, code, words):
-    need_shared()
     err = failure(FIXTURES / name)
     assert err.code == code
     assert all(w in err.message for w in words)
@@ -77,7 +76,6 @@ def test_directory(tmp_path):
 
 
 def test_misnamed_files_follow_content(tmp_path):
-    need_shared()
     pdf_as_txt = tmp_path / "report.txt"
     shutil.copy(FIXTURES / "000_yuzhong.pdf", pdf_as_txt)
     doc = load_document(pdf_as_txt)

@@ -7,7 +7,7 @@ import pytest
 from core.importers import load_document
 from core.importers.docx_numbering import chinese_counting, format_number
 from bench.bench_import import FOLD_DIGITS, fidelity, gold_figures, normalise
-from tests.conftest import FIXTURES, need_shared
+from tests.conftest import FIXTURES, GOLD
 
 DOCX = ["000_yuzhong", "000_yuzhong_fullwidth_digits", "001_jizhou", "002_qingcheng",
         "002_qingcheng_autonum", "003_lanzhou", "004_jiulongpo", "004_jiulongpo_tables"]
@@ -17,20 +17,18 @@ DOCX = ["000_yuzhong", "000_yuzhong_fullwidth_digits", "001_jizhou", "002_qingch
 
 @pytest.mark.parametrize("name", DOCX)
 def test_fidelity_and_gold_figures(name):
-    need_shared()
     doc = load_document(FIXTURES / f"{name}.docx")
     expected = (FIXTURES / "expected" / f"{name}.expected.txt").read_text(encoding="utf-8")
     ratio = fidelity(doc.text, expected)
     assert ratio >= 0.995
     folded = doc.text.translate(FOLD_DIGITS)
-    assert [f for f in gold_figures(name) if f not in folded] == []
+    assert [f for f in gold_figures(name, GOLD) if f not in folded] == []
     for b in doc.blocks:  # blocks are in text order and never empty
         assert 0 <= b.start < b.end <= len(doc.text)
     assert all(a.end <= b.start for a, b in zip(doc.blocks, doc.blocks[1:]))
 
 
 def test_autonumbering_reproduced():
-    need_shared()
     doc = load_document(FIXTURES / "002_qingcheng_autonum.docx")
     lines = doc.text.split("\n")
     assert "一、2023年工作情况" in lines
@@ -43,7 +41,6 @@ def test_autonumbering_reproduced():
 
 
 def test_tables_in_body_order_and_merged_cells_once():
-    need_shared()
     doc = load_document(FIXTURES / "004_jiulongpo_tables.docx")
     assert doc.text.count("表1 2021年度养老服务主要数据") == 1  # merged title row, not repeated
     assert "全区养老机构\t37家" in doc.text.split("\n")
@@ -57,14 +54,12 @@ def test_tables_in_body_order_and_merged_cells_once():
 
 
 def test_no_header_or_footer_text():
-    need_shared()
     doc = load_document(FIXTURES / "000_yuzhong.docx")
     assert "—" not in doc.text.split("\n")[-1]
     assert doc.text.count("重庆市渝中区民政局法治政府建设年度报告") == 0
 
 
 def test_title_detected():
-    need_shared()
     doc = load_document(FIXTURES / "003_lanzhou.docx")
     i = doc.text.index("关于2023年法治政府建设情况的报告")
     assert doc.block_at(i).kind == "title"

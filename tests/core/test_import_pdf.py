@@ -9,7 +9,7 @@ from core.errors import Cancelled
 from core.importers import load_document
 from core.importers.pdf_layout import is_page_number
 from bench.bench_import import FOLD_DIGITS, fidelity, gold_figures, normalise
-from tests.conftest import FIXTURES, need_shared
+from tests.conftest import FIXTURES, GOLD
 
 PDFS = ["000_yuzhong", "000_yuzhong_fullwidth_digits", "001_jizhou", "002_qingcheng",
         "002_qingcheng_autonum", "003_lanzhou", "004_jiulongpo", "004_jiulongpo_tables"]
@@ -26,20 +26,18 @@ def load(name: str):
 
 @pytest.mark.parametrize("name", PDFS)
 def test_fidelity_and_gold_figures(name):
-    need_shared()
     doc = load(name)
     expected = (FIXTURES / "expected" / f"{name}.expected.txt").read_text(encoding="utf-8")
     ratio = fidelity(doc.text, expected)
     assert ratio >= 0.995
     folded = doc.text.translate(FOLD_DIGITS)
-    assert [f for f in gold_figures(name) if f not in folded] == []
+    assert [f for f in gold_figures(name, GOLD) if f not in folded] == []
     assert len(doc.boxes) == len(doc.text)
     assert all(doc.boxes.page[i] == -1 for i, ch in enumerate(doc.text) if ch == "\n")
     assert doc.page_sizes and all(w > 0 and h > 0 for w, h in doc.page_sizes)
 
 
 def test_paragraph_lines_match_expected():
-    need_shared()
     doc = load("003_lanzhou")
     expected = (FIXTURES / "expected" / "003_lanzhou.expected.txt").read_text(encoding="utf-8")
     assert [normalise(x) for x in doc.text.split("\n") if x.strip()] == [normalise(x) for x in expected.split("\n") if x.strip()]
@@ -49,7 +47,6 @@ def test_paragraph_lines_match_expected():
 
 
 def test_running_header_and_page_numbers_removed():
-    need_shared()
     doc = load("000_yuzhong_fullwidth_digits")
     assert "重庆市渝中区民政局法治政府建设年度报告" not in doc.text
     assert not any(is_page_number(line) for line in doc.text.split("\n"))
@@ -59,14 +56,13 @@ def test_running_header_and_page_numbers_removed():
 
 
 def test_boxes_crop_to_same_text():
-    need_shared()
     name = "000_yuzhong_fullwidth_digits"
     doc = load(name)
     folded = doc.text.translate(FOLD_DIGITS)
     checked = 0
     with pdfplumber.open(FIXTURES / f"{name}.pdf") as pdf:
         pos = 0
-        for fig in gold_figures(name):
+        for fig in gold_figures(name, GOLD):
             s = folded.find(fig, pos)
             assert s >= 0
             pos = s + 1
@@ -78,11 +74,10 @@ def test_boxes_crop_to_same_text():
                 got = "".join(c["text"] for c in sorted(crop.chars, key=lambda c: c["x0"]))
                 assert got == want
                 checked += 1
-    assert checked >= len(gold_figures(name))
+    assert checked >= len(gold_figures(name, GOLD))
 
 
 def test_blocks_have_pages_and_kinds():
-    need_shared()
     doc = load("003_lanzhou")
     assert doc.blocks[0].kind == "title" and doc.text[doc.blocks[0].start:doc.blocks[0].end] == "兰州市民政局"
     heading = doc.block_at(doc.text.index("一、2023年度法治政府建设"))
@@ -90,21 +85,18 @@ def test_blocks_have_pages_and_kinds():
 
 
 def test_cut_tail_imports_fully():
-    need_shared()
     a = load_document(FIXTURES / "001_jizhou_cut_tail.pdf")
     assert a.text == load("001_jizhou").text
     assert len(a.page_sizes) == 8
 
 
 def test_owner_only_encrypted_opens_with_warning():
-    need_shared()
     doc = load_document(FIXTURES / "003_lanzhou_encrypted_owneronly.pdf")
     assert doc.text == load("003_lanzhou").text
     assert doc.warnings and "权限" in doc.warnings[0]
 
 
 def test_progress_and_cancel():
-    need_shared()
     calls = []
     load_document(FIXTURES / "000_yuzhong.pdf", progress=lambda d, t: calls.append((d, t)))
     assert calls[0] == (0, 6) and calls[-1] == (6, 6)

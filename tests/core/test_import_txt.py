@@ -6,7 +6,7 @@ import pytest
 from core.errors import ReportError
 from core.importers import load_document
 from core.importers.txt_importer import decode_bytes
-from tests.conftest import FIXTURES, SEEDS, need_shared
+from tests.conftest import FIXTURES, SEEDS
 
 
 def _seed(prefix: str) -> str:
@@ -24,7 +24,6 @@ def _seed(prefix: str) -> str:
     ],
 )
 def test_fixture_encodings_equal_seed(name, encoding):
-    need_shared()
     doc = load_document(FIXTURES / name)
     assert doc.format == "txt"
     assert doc.encoding == encoding
@@ -33,7 +32,6 @@ def test_fixture_encodings_equal_seed(name, encoding):
 
 
 def test_utf8_lf_seed_is_byte_exact_and_lines_are_blocks():
-    need_shared()
     path = next(SEEDS.glob("003_*.txt"))
     doc = load_document(path)
     assert doc.text == path.read_text(encoding="utf-8")

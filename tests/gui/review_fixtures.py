@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QApplication
 
 from gui.main_window import MainWindow
 from gui.review.reviewer_name import store_name
-from tests.conftest import need_shared
 
 REVIEWER = "张审核"
 
@@ -71,7 +70,6 @@ def answers():
 
 @pytest.fixture
 def rwindow(qtbot, answers):
-    need_shared()
     store_name(REVIEWER)
     w = make_window(qtbot, answers)
     yield w

@@ -7,13 +7,11 @@ import pytest
 from PySide6.QtCore import QRectF
 
 from gui.main_window import MainWindow
-from tests.conftest import need_shared
 from tests.gui.helpers import PDF, open_report
 
 
 @pytest.mark.parametrize("path", [PDF])
 def test_boxes_enclose_pdfplumber_chars(qtbot, path):
-    need_shared()
     w = MainWindow()
     qtbot.addWidget(w)
     w.resize(1400, 900)

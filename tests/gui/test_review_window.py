@@ -7,13 +7,11 @@ from PySide6.QtCore import QPoint, Qt
 from gui.main_window import MainWindow
 from gui.models.figures_model import FIGURE_ROLE
 from gui.text_offsets import Utf16Index
-from tests.conftest import need_shared
 from tests.gui.helpers import BAD_DOCX, DOCX, PDF, TXT, open_report
 
 
 @pytest.fixture
 def window(qtbot):
-    need_shared()
     w = MainWindow()
     qtbot.addWidget(w)
     w.resize(1400, 900)

@@ -307,9 +307,7 @@ def test_next_pending_wraps_to_the_next_report(qtbot, rwindow):
 
 def test_reviewer_name_is_asked_once_and_kept(qtbot, answers):
     from gui.review.reviewer_name import stored_name
-    from tests.conftest import need_shared
 
-    need_shared()
     window = make_window(qtbot, answers)
     asked = []
     window.review_kit.ctl.names.ask = lambda: asked.append(1) or "李四"
