@@ -37,6 +37,7 @@ _TARGET_QUALIFIERS = ("至少", "不低于", "不少于", "不超过", "力争")
 _CHANGE = re.compile(r"(?:增长|增加|下降|减少|提高|提升|上升|降低|增幅|降幅|同比|比上年|较上年|"
                      r"压缩至|压减至|缩短至|精简|减少了|年均|平均|人均|每月|每年|每季度|每周)"
                      r"(?:了|达|为|约|近|至)?$")
+_TITLE = re.compile(r"《[^《》]*》")
 _SKIP_PARTS = {"plan": "位于下一年度工作安排部分（计划不计）",
                "shortcomings": "位于存在的不足部分"}
 
@@ -122,35 +123,42 @@ def _part_of(starts: list[int], kinds: list[str | None], pos: int) -> str | None
     return kinds[i] if i >= 0 else None
 
 
-def _score(rule: _Rule, before: str, after: str, context: str) -> tuple[float, str] | None:
-    """Best cue evidence for one indicator: (score, cue) or None. ``context`` (the sentence and
-    the one before it) must hold a topic word when the indicator has any."""
+def _score(rule: _Rule, before: str, after: str, after_obj: str,
+           context: str) -> tuple[float, str] | None:
+    """Best cue evidence for one indicator: (score, cue) or None.
+
+    ``before``: the figure's own stretch of the sentence; ``after``: its clause after it (a list
+    keeps its verb: 对97家…、15家…进行了检查); ``after_obj``: what directly follows the number, up
+    to the next number (what is counted: 6宗违纪违规案件). ``context`` (the sentence and the one
+    before it) must hold a topic word when the indicator has any."""
     if rule.topic and not any(t in context for t in rule.topic):
         return None
     best = None
     for cue in rule.cues:
-        pos = before.rfind(cue)
-        if pos >= 0:
-            dist = len(before) - (pos + len(cue))
-            if dist > _MAX_CUE_DISTANCE:
+        for score, window in _cue_hits(cue, before, after, after_obj):
+            if any(v in window for v in rule.veto):
                 continue
-            window = before[max(0, pos - 12):]
-            window = window[max(window.rfind("）"), window.rfind(")")) + 1:]
-            score = 3 * len(cue) - dist
-        else:
-            pos = after.find(cue)
-            if pos < 0:
-                continue
-            window = before[-6:] + after
-            score = 3 * len(cue) - pos - 4  # a cue after the number is weaker than one before
-        if any(v in window for v in rule.veto):
-            continue
-        if best is None or score > best[0]:
-            best = (score, cue)
+            if best is None or score > best[0]:
+                best = (score, cue)
     return best
 
 
-def _candidate(text: str, fig: FigureLike, rules, part: str | None) -> Mapping:
+def _cue_hits(cue: str, before: str, after: str, after_obj: str):
+    """(score, veto window) for the cue's nearest occurrence before the number and after it."""
+    pos = before.rfind(cue)
+    if pos >= 0:
+        dist = len(before) - (pos + len(cue))
+        if dist <= _MAX_CUE_DISTANCE:
+            window = before[max(0, pos - 12):]
+            window = window[max(window.rfind("）"), window.rfind(")")) + 1:] + after_obj
+            yield 3 * len(cue) - dist, window
+    pos = after.find(cue)
+    if pos >= 0:  # a cue after the number is weaker than one before
+        yield 3 * len(cue) - pos - 4, before[-6:] + after_obj
+
+
+def _candidate(text: str, fig: FigureLike, rules, part: str | None, prev_end: int,
+               next_start: int) -> Mapping:
     if part in _SKIP_PARTS:
         return Mapping(None, _SKIP_PARTS[part])
     if (fig.qualifier or "") in _TARGET_QUALIFIERS:
@@ -161,7 +169,15 @@ def _candidate(text: str, fig: FigureLike, rules, part: str | None) -> Mapping:
         return Mapping(None, "目标、计划或要求")
     if _CHANGE.search(clause.rstrip("了达为约近至到")) or _CHANGE.search(clause):
         return Mapping(None, "增减、同比或平均数")
-    before, after = text[s0:fig.start], _clause_after(text, fig.end, s1)
+    # A cue before an earlier number and a comma belongs to that number (调处纠纷68宗，处置突发事件53宗).
+    region = s0
+    if prev_end > s0:
+        cuts = [p for p in (text.find(ch, prev_end, fig.start) for ch in "，,；;：:") if p >= 0]
+        region = min(cuts) + 1 if cuts else s0
+    before = _TITLE.sub("《》", text[region:fig.start])  # a long document title is not distance
+    after = _clause_after(text, fig.end, s1)
+    after_obj = text[fig.end:min(next_start, fig.end + len(after))]
+    after_obj = re.split(r"[（(]", after_obj, maxsplit=1)[0]  # a breakdown is not the object
     p0 = _sentence(text, s0 - 1, s0 - 1)[0] if s0 > 0 and text[s0 - 1] != "\n" else s0
     context = text[p0:s1]
     unit = (fig.unit or "").strip()
@@ -169,7 +185,7 @@ def _candidate(text: str, fig: FigureLike, rules, part: str | None) -> Mapping:
     for ind, rule in rules:
         if unit not in rule.units:
             continue
-        found = _score(rule, before, after, context)
+        found = _score(rule, before, after, after_obj, context)
         if found and (best is None or found[0] > best[0]):
             best = (found[0], ind, found[1])
     if best is None:
@@ -196,8 +212,10 @@ def map_figures(text: str, figures: Iterable[FigureLike], sections=None,
     order = sorted(range(len(figs)), key=lambda i: figs[i].start)
     out: list[Mapping] = [Mapping(None, "")] * len(figs)
     parts = [_part_of(starts, part_kinds, figs[i].start) for i in range(len(figs))]
-    for i in order:
-        out[i] = _candidate(text, figs[i], rules, parts[i])
+    for n, i in enumerate(order):
+        prev_end = figs[order[n - 1]].end if n else -1
+        next_start = figs[order[n + 1]].start if n + 1 < len(order) else len(text)
+        out[i] = _candidate(text, figs[i], rules, parts[i], prev_end, next_start)
     _report_passes(text, figs, order, out, kinds, parts)
     return out
 
