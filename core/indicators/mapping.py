@@ -31,7 +31,7 @@ from core.indicators.catalog import Indicator, default_catalog
 _HARD = "。！？；;!?\n"
 _CLAUSE = _HARD + "，,、：:（）()"
 _MAX_CUE_DISTANCE = 45  # characters between a cue and its number; further is another subject
-_TARGET = re.compile(r"力争|争取|确保.{0,6}(?:达|不低于|以上)|预期目标|目标是|计划|拟于|拟将|拟在|每年至少|"
+_TARGET = re.compile(r"力争|争取|努力|确保.{0,6}(?:达|不低于|以上)|预期目标|目标是|计划|拟于|拟将|拟在|每年至少|"
                      r"不低于|不少于|不超过|控制在|以内")
 _TARGET_QUALIFIERS = ("至少", "不低于", "不少于", "不超过", "力争")
 _CHANGE = re.compile(r"(?:增长|增加|下降|减少|提高|提升|上升|降低|增幅|降幅|同比|比上年|较上年|"
@@ -123,8 +123,8 @@ def _part_of(starts: list[int], kinds: list[str | None], pos: int) -> str | None
     return kinds[i] if i >= 0 else None
 
 
-def _score(rule: _Rule, before: str, after: str, after_obj: str,
-           context: str) -> tuple[float, str] | None:
+def _score(rule: _Rule, before: str, after: str, after_obj: str, context: str,
+           later: list[int], floor: int) -> tuple[float, str] | None:
     """Best cue evidence for one indicator: (score, cue) or None.
 
     ``before``: the figure's own stretch of the sentence; ``after``: its clause after it (a list
@@ -135,7 +135,7 @@ def _score(rule: _Rule, before: str, after: str, after_obj: str,
         return None
     best = None
     for cue in rule.cues:
-        for score, window in _cue_hits(cue, before, after, after_obj):
+        for score, window in _cue_hits(cue, before, after, after_obj, later, floor):
             if any(v in window for v in rule.veto):
                 continue
             if best is None or score > best[0]:
@@ -143,22 +143,25 @@ def _score(rule: _Rule, before: str, after: str, after_obj: str,
     return best
 
 
-def _cue_hits(cue: str, before: str, after: str, after_obj: str):
+def _cue_hits(cue: str, before: str, after: str, after_obj: str, later: list[int],
+              floor: int):
     """(score, veto window) for the cue's nearest occurrence before the number and after it."""
     pos = before.rfind(cue)
     if pos >= 0:
         dist = len(before) - (pos + len(cue))
         if dist <= _MAX_CUE_DISTANCE:
-            window = before[max(0, pos - 12):]
+            window = before[max(0, pos - 12, floor):]  # not into an earlier number's words
             window = window[max(window.rfind("）"), window.rfind(")")) + 1:] + after_obj
             yield 3 * len(cue) - dist, window
     pos = after.find(cue)
-    if pos >= 0:  # a cue after the number is weaker than one before
-        yield 3 * len(cue) - pos - 4, before[-6:] + after_obj
+    # A cue right before a later number is that number's (…9件、人大代表建议220件): not ours.
+    # One directly after our number (6项重大行政决策事项及2项) is ours.
+    if pos >= 0 and (pos <= 2 or not any(0 <= o - (pos + len(cue)) <= 6 for o in later)):
+        yield 3 * len(cue) - pos - 4, before[-6:] + after_obj  # weaker than a cue before
 
 
 def _candidate(text: str, fig: FigureLike, rules, part: str | None, prev_end: int,
-               next_start: int) -> Mapping:
+               later_starts: list[int]) -> Mapping:
     if part in _SKIP_PARTS:
         return Mapping(None, _SKIP_PARTS[part])
     if (fig.qualifier or "") in _TARGET_QUALIFIERS:
@@ -175,9 +178,13 @@ def _candidate(text: str, fig: FigureLike, rules, part: str | None, prev_end: in
         cuts = [p for p in (text.find(ch, prev_end, fig.start) for ch in "，,；;：:") if p >= 0]
         region = min(cuts) + 1 if cuts else s0
     before = _TITLE.sub("《》", text[region:fig.start])  # a long document title is not distance
+    floor = len(_TITLE.sub("《》", text[region:prev_end])) if prev_end > region else 0
     after = _clause_after(text, fig.end, s1)
+    next_start = later_starts[0] if later_starts else len(text)
+    later = [st - fig.end for st in later_starts if st < fig.end + len(after)]
     after_obj = text[fig.end:min(next_start, fig.end + len(after))]
-    after_obj = re.split(r"[（(]", after_obj, maxsplit=1)[0]  # a breakdown is not the object
+    # what is counted ends at a list mark or a bracket (a breakdown is not the object)
+    after_obj = re.split(r"[（(、]", after_obj, maxsplit=1)[0]
     p0 = _sentence(text, s0 - 1, s0 - 1)[0] if s0 > 0 and text[s0 - 1] != "\n" else s0
     context = text[p0:s1]
     unit = (fig.unit or "").strip()
@@ -185,7 +192,7 @@ def _candidate(text: str, fig: FigureLike, rules, part: str | None, prev_end: in
     for ind, rule in rules:
         if unit not in rule.units:
             continue
-        found = _score(rule, before, after, after_obj, context)
+        found = _score(rule, before, after, after_obj, context, later, floor)
         if found and (best is None or found[0] > best[0]):
             best = (found[0], ind, found[1])
     if best is None:
@@ -214,8 +221,8 @@ def map_figures(text: str, figures: Iterable[FigureLike], sections=None,
     parts = [_part_of(starts, part_kinds, figs[i].start) for i in range(len(figs))]
     for n, i in enumerate(order):
         prev_end = figs[order[n - 1]].end if n else -1
-        next_start = figs[order[n + 1]].start if n + 1 < len(order) else len(text)
-        out[i] = _candidate(text, figs[i], rules, parts[i], prev_end, next_start)
+        later_starts = [figs[j].start for j in order[n + 1:n + 12]]
+        out[i] = _candidate(text, figs[i], rules, parts[i], prev_end, later_starts)
     _report_passes(text, figs, order, out, kinds, parts)
     return out
 
