@@ -236,8 +236,18 @@ def year_over_year(inputs: SummaryInputs, year: int, *, area: str | None = None,
             out.append(YoyRow(row.body, row.key, ind, a, b, change, pct, row.report.id,
                               old.report.id if old else None,
                               bool((cur and cur.pending) or (prev and prev.pending)),
-                              how[row.report.id][1]))
+                              _matched_by(how, row, old)))
     return out
+
+
+def _matched_by(how: dict[int, tuple[str, str]], row: SummaryRow,
+                old: SummaryRow | None) -> str:
+    """How the two years' bodies were paired: the weakest link of either side."""
+    sides = {how[row.report.id][1]} | ({how[old.report.id][1]} if old else set())
+    for label in ("审核人指定", "按单位名推断"):
+        if label in sides:
+            return label
+    return "名称"
 
 
 def yoy_frame(rows: list[YoyRow]):

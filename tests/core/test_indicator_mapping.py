@@ -107,16 +107,14 @@ def test_accuracy_on_seeds_dev_set():
     assert p >= 0.9 and r >= 0.9, (p, r)
 
 
-def test_accuracy_on_held_out_corpus_reports():
+def test_accuracy_on_hand_labelled_corpus_reports():
+    """All 11 labelled corpus reports (three rounds, README): 51 of 52 mappings right, 2 extra
+    (P 0.962, R 0.981) when written; the floor catches a regression, not noise."""
     folder = DATA / "corpus_indicators"
     sets = []
-    for path in sorted(folder.glob("*.json")):
+    for path in sorted((folder / "labels").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         sets.append((folder / data["doc"], data["figures"]))
-    assert len(sets) == 5
+    assert len(sets) == 11
     p, r = _score(sets)
-    assert p >= HELD_OUT_FLOOR[0] and r >= HELD_OUT_FLOOR[1], (p, r)
-
-
-# Measured once the rules were final (README); a floor, so a regression fails the test.
-HELD_OUT_FLOOR = (0.0, 0.0)
+    assert p >= 0.9 and r >= 0.9, (p, r)
