@@ -107,7 +107,7 @@ def write_opinion_docx(op: OpinionDoc, path: str | Path) -> Path:
     facts = document.add_table(rows=0, cols=2)
     facts.style = "Table Grid"
     for label, value in (("报告单位", op.body), ("报告年度", str(op.year) if op.year else "未识别"),
-                         ("发文字号", op.doc_number or "—"), ("发布日期", op.published or "—")):
+                         ("发文字号", op.doc_number or "—"), ("发布日期", _cn_date(op.published))):
         cells = facts.add_row().cells
         cells[0].text, cells[1].text = label, value
 
@@ -157,6 +157,15 @@ def write_opinion_docx(op: OpinionDoc, path: str | Path) -> Path:
     except OSError as exc:
         raise ReportError("database", f"无法写入 {out}：{exc.strerror or exc}", str(out))
     return out
+
+
+def _cn_date(iso: str | None) -> str:
+    """2024-02-02 → 2024年2月2日 (as written in official documents); anything else as given."""
+    try:
+        d = _dt.date.fromisoformat(iso or "")
+    except ValueError:
+        return iso or "—"
+    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def _heading(document, text: str) -> None:

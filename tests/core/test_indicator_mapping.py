@@ -2,7 +2,6 @@
 import json
 from types import SimpleNamespace
 
-import pytest
 
 from tests.conftest import DATA, GOLD, SEEDS
 from core.analysis import analyze_file
