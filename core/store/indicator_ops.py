@@ -62,6 +62,26 @@ class IndicatorOps:
         return {f.id: (m.reason if m.indicator else f"不对应指标：{m.reason}")
                 for f, m in zip(figs, maps)}
 
+    def remap_indicators(self, report_id: int, reviewer: str) -> int:
+        """Map the report's figures again with the current catalogue (e.g. after adding an
+        indicator with cues, or for a report stored before indicators existed). Detected
+        mappings change (audited); a reviewer's choice stays. Returns how many changed."""
+        from core.indicators.mapping import map_figures
+        from core.store.rematch import rematch_indicator
+
+        loaded = self.load_report(report_id)  # type: ignore[attr-defined]
+        figs = [f for f in loaded.figures if f.value is not None]
+        maps = map_figures(loaded.document.text, figs, loaded.sections,
+                           self.list_indicators(include_retired=False))
+        changed = 0
+        with self._tx():
+            for f, m in zip(figs, maps):
+                if f.det_indicator != m.indicator or (
+                        f.indicator_reviewer is None and f.indicator != m.indicator):
+                    rematch_indicator(self.conn, f.id, m.indicator, reviewer, report_id)
+                    changed += 1
+        return changed
+
     # -- summary inputs -------------------------------------------------------------------------
     def set_indicator_choice(self, report_id: int, indicator_id: str, mode: str | None,
                              reviewer: str, figure_id: int | None = None,

@@ -141,7 +141,7 @@ def _rematch_figures(conn, report_id, document, extraction, reviewer, summary) -
                                     ("det_subject", ds, f.subject)):
             if before != after:
                 audit.log(conn, reviewer, report_id, "figure", fid, "redetect", name, before, after)
-        _rematch_indicator(conn, fid, getattr(f, "indicator", None), reviewer, report_id)
+        rematch_indicator(conn, fid, getattr(f, "indicator", None), reviewer, report_id)
         if status == "待审":  # no decision yet: the reviewed copy follows the detector
             conn.execute(
                 "UPDATE figures SET rev_value = det_value, rev_unit = det_unit,"
@@ -151,7 +151,7 @@ def _rematch_figures(conn, report_id, document, extraction, reviewer, summary) -
     summary.added += len(figures.insert_detected(conn, report_id, document, fresh))
 
 
-def _rematch_indicator(conn, fid: int, detected: str | None, reviewer: str,
+def rematch_indicator(conn, fid: int, detected: str | None, reviewer: str,
                        report_id: int) -> None:
     """New detected indicator; the effective one follows it unless a reviewer chose it."""
     old_det, rev, chosen_by = conn.execute(

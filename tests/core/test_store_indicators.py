@@ -160,3 +160,20 @@ def test_version_2_database_migrates_to_indicators(tmp_path):
         assert store.set_opinion(1, "意见", "甲") == "意见"
         assert len(store.list_indicators()) == 45
     assert list(tmp_path.glob("db.sqlite3.v2-*.bak"))
+
+
+def test_remap_uses_the_current_catalogue_and_keeps_reviewer_choices(store, tmp_path):
+    rid, _doc, _ext = _report(store, tmp_path, indicators=(None,))
+    figs = store.list_figures(rid)
+    assert all(f.indicator is None for f in figs)
+    store.set_figure_indicator(figs[1].id, "law_training_sessions", "甲")
+    changed = store.remap_indicators(rid, "甲")
+    after = {f.id: f for f in store.list_figures(rid)}
+    # the sample's "全年审核规范性文件N件" figures map by the shipped rules
+    assert after[figs[0].id].indicator == "normative_docs_reviewed" and changed >= 1
+    assert after[figs[1].id].indicator == "law_training_sessions"  # reviewer's choice stands
+    store.add_indicator("甲", id="study_sessions", name="学法活动次数", unit="次", cues=["学法活动"])
+    store.remap_indicators(rid, "甲")
+    assert store.get_figure(figs[1].id).det_indicator == "study_sessions"
+    assert store.get_figure(figs[1].id).indicator == "law_training_sessions"
+    assert store.remap_indicators(rid, "甲") == 0  # idempotent
