@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Protocol
@@ -62,6 +62,7 @@ class _Rule:
     units: frozenset[str]
     topic: tuple[str, ...]
     veto: tuple[str, ...]
+    any_cue: re.Pattern  # one search tells whether any cue is near at all (most are not)
 
 
 @lru_cache(maxsize=1)
@@ -78,8 +79,9 @@ def _rule_for(ind: Indicator) -> _Rule:
     if ind.kind == "rate":
         units = ["%", "％"]
     cues = tuple(dict.fromkeys([*ind.cues, *extra.get("cues", ())]))
+    any_cue = re.compile("|".join(map(re.escape, cues)) or "(?!)")
     return _Rule(cues, frozenset(units), tuple(extra.get("topic", ())),
-                 tuple(extra.get("veto", ())))
+                 tuple(extra.get("veto", ())), any_cue)
 
 
 @lru_cache(maxsize=8)
@@ -87,10 +89,19 @@ def _rules(catalog: tuple[Indicator, ...]) -> tuple[tuple[Indicator, _Rule], ...
     return tuple((ind, _rule_for(ind)) for ind in catalog if not ind.retired)
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    s0 = max(text.rfind(ch, 0, start) for ch in _HARD) + 1
-    ends = [p for p in (text.find(ch, end) for ch in _HARD) if p >= 0]
-    return s0, min(ends) if ends else len(text)
+class _Sentences:
+    """Sentence bounds by bisection over the text's hard stops (found once per report: a plain
+    ``find`` per figure and stop character scanned the rest of a long report each time)."""
+
+    def __init__(self, text: str):
+        self.stops = [m.start() for m in re.finditer(f"[{re.escape(_HARD)}]", text)]
+        self.length = len(text)
+
+    def __call__(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect_left(self.stops, start)
+        s0 = self.stops[i - 1] + 1 if i > 0 else 0
+        j = bisect_left(self.stops, end)
+        return s0, self.stops[j] if j < len(self.stops) else self.length
 
 
 def _clause_after(text: str, end: int, s1: int) -> str:
@@ -133,6 +144,8 @@ def _score(rule: _Rule, before: str, after: str, after_obj: str, context: str,
     before it) must hold a topic word when the indicator has any."""
     if rule.topic and not any(t in context for t in rule.topic):
         return None
+    if not (rule.any_cue.search(before) or rule.any_cue.search(after)):
+        return None
     best = None
     for cue in rule.cues:
         for score, window in _cue_hits(cue, before, after, after_obj, later, floor):
@@ -160,13 +173,13 @@ def _cue_hits(cue: str, before: str, after: str, after_obj: str, later: list[int
         yield 3 * len(cue) - pos - 4, before[-6:] + after_obj  # weaker than a cue before
 
 
-def _candidate(text: str, fig: FigureLike, rules, part: str | None, prev_end: int,
-               later_starts: list[int]) -> Mapping:
+def _candidate(text: str, sentences: _Sentences, fig: FigureLike, rules, part: str | None,
+               prev_end: int, later_starts: list[int]) -> Mapping:
     if part in _SKIP_PARTS:
         return Mapping(None, _SKIP_PARTS[part])
     if (fig.qualifier or "") in _TARGET_QUALIFIERS:
         return Mapping(None, f"目标或要求（“{fig.qualifier}”）")
-    s0, s1 = _sentence(text, fig.start, fig.end)
+    s0, s1 = sentences(fig.start, fig.end)
     clause = _clause_before(text, fig.start, s0)
     if _TARGET.search(clause):
         return Mapping(None, "目标、计划或要求")
@@ -185,7 +198,7 @@ def _candidate(text: str, fig: FigureLike, rules, part: str | None, prev_end: in
     after_obj = text[fig.end:min(next_start, fig.end + len(after))]
     # what is counted ends at a list mark or a bracket (a breakdown is not the object)
     after_obj = re.split(r"[（(、]", after_obj, maxsplit=1)[0]
-    p0 = _sentence(text, s0 - 1, s0 - 1)[0] if s0 > 0 and text[s0 - 1] != "\n" else s0
+    p0 = sentences(s0 - 1, s0 - 1)[0] if s0 > 0 and text[s0 - 1] != "\n" else s0
     context = text[p0:s1]
     unit = (fig.unit or "").strip()
     best: tuple[float, Indicator, str] | None = None
@@ -217,23 +230,24 @@ def map_figures(text: str, figures: Iterable[FigureLike], sections=None,
     rules = _rules(cat)
     starts, part_kinds = _part_kinds(sections)
     order = sorted(range(len(figs)), key=lambda i: figs[i].start)
+    sentences = _Sentences(text)
     out: list[Mapping] = [Mapping(None, "")] * len(figs)
     parts = [_part_of(starts, part_kinds, figs[i].start) for i in range(len(figs))]
     for n, i in enumerate(order):
         prev_end = figs[order[n - 1]].end if n else -1
         later_starts = [figs[j].start for j in order[n + 1:n + 12]]
-        out[i] = _candidate(text, figs[i], rules, parts[i], prev_end, later_starts)
-    _report_passes(text, figs, order, out, kinds, parts)
+        out[i] = _candidate(text, sentences, figs[i], rules, parts[i], prev_end, later_starts)
+    _report_passes(text, sentences, figs, order, out, kinds, parts)
     return out
 
 
-def _report_passes(text, figs, order, out, kinds, parts) -> None:
+def _report_passes(text, sentences, figs, order, out, kinds, parts) -> None:
     seen_rate: set[str] = set()
     seen_values: dict[str, list[float]] = {}
     first_part: dict[str, str | None] = {}
     by_sentence: dict[int, list[int]] = {}
     for i in order:
-        by_sentence.setdefault(_sentence(text, figs[i].start, figs[i].end)[0], []).append(i)
+        by_sentence.setdefault(sentences(figs[i].start, figs[i].end)[0], []).append(i)
     for s0, members in by_sentence.items():
         _drop_parts(text, s0, figs, members, out)
     for i in order:
