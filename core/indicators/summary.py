@@ -91,24 +91,51 @@ class SummaryTable:
     year: int | None
     area: str | None
 
-    def to_frame(self, with_total: bool = True):
-        """pandas DataFrame: 单位, 年度, then one column per indicator header (with unit)."""
+    def title(self, scope: str = "全部单位") -> str:
+        """Title row of a printed sheet: the year, the scope and the area filter."""
+        year = f"{self.year}年度" if self.year else "各年度"
+        area = f"（{self.area}）" if self.area else ""
+        return f"{year}法治政府建设主要指标汇总表{area}——{scope}"
+
+    def duplicates(self) -> list[list[int]]:
+        """Report ids of one body in one year (a resubmitted or twice-imported report): the
+        reviewer should keep one, or the 合计 counts the body twice."""
+        groups: dict[tuple[str, int | None], list[int]] = {}
+        for row in self.rows:
+            groups.setdefault((row.key, row.report.year), []).append(row.report.id)
+        return [ids for ids in groups.values() if len(ids) > 1]
+
+    def to_frame(self, with_total: bool = True, numbered: bool = True):
+        """pandas DataFrame: 序号, 单位, 年度, then one column per indicator header (with unit);
+        the last row is 合计 (only summable columns filled)."""
         import pandas as pd
 
         records = []
-        for row in self.rows:
-            rec = {"单位": row.body, "年度": row.report.year}
+        for n, row in enumerate(self.rows, 1):
+            rec = {"序号": n, "单位": row.body, "年度": row.report.year}
             for ind in self.indicators:
                 cell = row.cells.get(ind.id)
                 rec[ind.header()] = None if cell is None else cell.value
             records.append(rec)
         if with_total:
-            rec = {"单位": "合计", "年度": self.year}
+            rec = {"序号": None, "单位": "合计", "年度": self.year}
             for ind in self.indicators:
                 rec[ind.header()] = self.totals.get(ind.id)
             records.append(rec)
-        columns = ["单位", "年度", *(ind.header() for ind in self.indicators)]
-        return pd.DataFrame.from_records(records, columns=columns)
+        columns = ["序号", "单位", "年度", *(ind.header() for ind in self.indicators)]
+        frame = pd.DataFrame.from_records(records, columns=columns)
+        return frame if numbered else frame.drop(columns="序号")
+
+    def pending_frame(self, with_total: bool = True):
+        """Same shape as ``to_frame(numbered=False)``'s indicator columns: True where the value
+        is still the detector's (待审), for marking cells in an export."""
+        import pandas as pd
+
+        rows = [[bool(r.cells.get(i.id) and r.cells[i.id].pending) for i in self.indicators]
+                for r in self.rows]
+        if with_total:
+            rows.append([False] * len(self.indicators))
+        return pd.DataFrame(rows, columns=[i.header() for i in self.indicators])
 
 
 @dataclass

@@ -108,13 +108,16 @@ class IndicatorOps:
         """Everything ``core.indicators.summary`` needs, read in one snapshot."""
         from core.indicators.summary import SummaryInputs, read_inputs
 
-        self.conn.execute("BEGIN")
+        own = not self.conn.in_transaction  # one consistent snapshot even while another writes
+        if own:
+            self.conn.execute("BEGIN")
         try:
             data: SummaryInputs = read_inputs(self.conn, self.list_indicators(),
                                               ind_db.get_choices(self.conn),
                                               ind_db.get_aliases(self.conn))
         finally:
-            self.conn.execute("COMMIT")
+            if own:
+                self.conn.execute("COMMIT")
         return data
 
     # -- review opinion -------------------------------------------------------------------------

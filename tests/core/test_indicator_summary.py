@@ -60,8 +60,19 @@ def test_total_row_never_sums_a_rate(inputs):
     assert table.totals["head_appearance_rate"] is None and table.means["head_appearance_rate"] is None
     frame = table.to_frame()
     assert list(frame["单位"]) == ["兰州市民政局", "渝中区民政局", "合计"]
+    assert list(frame["序号"].iloc[:2]) == [1, 2]
     assert frame.loc[2, "人大代表建议办理件数（件）"] == 36
     assert frame["信访投诉办理满意率（%）"].isna().iloc[-1]
+    pending = table.pending_frame()
+    assert pending.shape == (3, len(table.indicators))
+    assert pending.loc[1, "主动公开政府信息条数（条）"] and not pending.loc[0].any()
+    assert table.title() == "2024年度法治政府建设主要指标汇总表——全部单位"
+    assert table.duplicates() == []
+
+
+def test_same_body_twice_in_one_year_is_reported(inputs):
+    inputs.reports.append(_rep(5, "渝中区民政局", 2024))
+    assert summary_table(inputs, year=2024).duplicates() == [[2, 5]]
 
 
 def test_reviewer_choice_overrides_the_default(inputs):
