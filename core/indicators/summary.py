@@ -97,7 +97,7 @@ class SummaryTable:
         area = f"（{self.area}）" if self.area else ""
         return f"{year}法治政府建设主要指标汇总表{area}——{scope}"
 
-    def duplicates(self) -> list[list[int]]:
+    def repeated_bodies(self) -> list[list[int]]:
         """Report ids of one body in one year (a resubmitted or twice-imported report): the
         reviewer should keep one, or the 合计 counts the body twice."""
         groups: dict[tuple[str, int | None], list[int]] = {}

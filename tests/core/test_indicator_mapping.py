@@ -117,3 +117,19 @@ def test_accuracy_on_hand_labelled_corpus_reports():
     assert len(sets) == 11
     p, r = _score(sets)
     assert p >= 0.9 and r >= 0.9, (p, r)
+
+
+def test_extract_json_gives_each_figure_an_indicator():
+    import subprocess
+    import sys
+
+    root = DATA.parent.parent
+    res = subprocess.run([sys.executable, str(root / "main.py"), "extract",
+                          str(SEEDS / "003_4715b54710eea486.txt"), "--json"], cwd=root,
+                         capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert res.returncode == 0, res.stderr
+    figures = json.loads(res.stdout)["figures"]
+    assert all("indicator" in f for f in figures)
+    ids = {i.id for i in default_catalog()}
+    mapped = [f["indicator"] for f in figures if f["indicator"] is not None]
+    assert mapped and set(mapped) <= ids and len(mapped) < len(figures)

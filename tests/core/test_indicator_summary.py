@@ -67,12 +67,12 @@ def test_total_row_never_sums_a_rate(inputs):
     assert pending.shape == (3, len(table.indicators))
     assert pending.loc[1, "主动公开政府信息条数（条）"] and not pending.loc[0].any()
     assert table.title() == "2024年度法治政府建设主要指标汇总表——全部单位"
-    assert table.duplicates() == []
+    assert table.repeated_bodies() == []
 
 
 def test_same_body_twice_in_one_year_is_reported(inputs):
     inputs.reports.append(_rep(5, "渝中区民政局", 2024))
-    assert summary_table(inputs, year=2024).duplicates() == [[2, 5]]
+    assert summary_table(inputs, year=2024).repeated_bodies() == [[2, 5]]
 
 
 def test_reviewer_choice_overrides_the_default(inputs):
