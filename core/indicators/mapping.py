@@ -10,9 +10,12 @@ Per figure, in order:
 
 1. *Always null*: the figure stands in a plan or shortcomings part, states a target (至少, 不低于,
    力争 …), or a change (增长, 下降, 同比 …, right before the number).
-2. *Candidates*: indicators whose unit fits; the nearest cue before the figure in its sentence
-   (or right after it in its clause) scores, longer cues score more; an indicator with topic words
-   needs one in the sentence; a veto word near the cue rules it out. The best score wins.
+2. *Candidates*: indicators whose unit fits; the nearest cue before the figure in its own stretch
+   of the sentence (not before an earlier number and a comma) or after it in its clause scores,
+   longer cues score more, 《document titles》 do not count as distance, a cue right before a later
+   number is that number's; an indicator with topic words needs one in the sentence or the one
+   before; a veto word near the cue or in what the number counts (up to the next number) rules it
+   out. The best score wins.
 3. *Report-level passes* (the catalogue README's rules): a total and its parts — only the total
    maps; a rate maps once per report (the first); a restatement of the same value maps once; a
    smaller repeat of a meeting or study count in the leader-duty part is included in the first.
@@ -29,7 +32,6 @@ from typing import Iterable, Protocol
 from core.indicators.catalog import Indicator, default_catalog
 
 _HARD = "。！？；;!?\n"
-_CLAUSE = _HARD + "，,、：:（）()"
 _MAX_CUE_DISTANCE = 45  # characters between a cue and its number; further is another subject
 _TARGET = re.compile(r"力争|争取|努力|确保.{0,6}(?:达|不低于|以上)|预期目标|目标是|计划|拟于|拟将|拟在|每年至少|"
                      r"不低于|不少于|不超过|控制在|以内")
