@@ -64,6 +64,7 @@ class _Rule:
     units: frozenset[str]
     topic: tuple[str, ...]
     veto: tuple[str, ...]
+    avoid: tuple[str, ...]  # a word anywhere in the sentence rules the indicator out
     any_cue: re.Pattern  # one search tells whether any cue is near at all (most are not)
 
 
@@ -83,7 +84,7 @@ def _rule_for(ind: Indicator) -> _Rule:
     cues = tuple(dict.fromkeys([*ind.cues, *extra.get("cues", ())]))
     any_cue = re.compile("|".join(map(re.escape, cues)) or "(?!)")
     return _Rule(cues, frozenset(units), tuple(extra.get("topic", ())),
-                 tuple(extra.get("veto", ())), any_cue)
+                 tuple(extra.get("veto", ())), tuple(extra.get("avoid", ())), any_cue)
 
 
 @lru_cache(maxsize=8)
@@ -136,7 +137,7 @@ def _part_of(starts: list[int], kinds: list[str | None], pos: int) -> str | None
     return kinds[i] if i >= 0 else None
 
 
-def _score(rule: _Rule, before: str, after: str, after_obj: str, context: str,
+def _score(rule: _Rule, before: str, after: str, after_obj: str, context: str, sentence: str,
            later: list[int], floor: int) -> tuple[float, str] | None:
     """Best cue evidence for one indicator: (score, cue) or None.
 
@@ -145,6 +146,8 @@ def _score(rule: _Rule, before: str, after: str, after_obj: str, context: str,
     to the next number (what is counted: 6宗违纪违规案件). ``context`` (the sentence and the one
     before it) must hold a topic word when the indicator has any."""
     if rule.topic and not any(t in context for t in rule.topic):
+        return None
+    if rule.avoid and any(a in sentence for a in rule.avoid):
         return None
     if not (rule.any_cue.search(before) or rule.any_cue.search(after)):
         return None
@@ -201,13 +204,13 @@ def _candidate(text: str, sentences: _Sentences, fig: FigureLike, rules, part: s
     # what is counted ends at a list mark or a bracket (a breakdown is not the object)
     after_obj = re.split(r"[（(、]", after_obj, maxsplit=1)[0]
     p0 = sentences(s0 - 1, s0 - 1)[0] if s0 > 0 and text[s0 - 1] != "\n" else s0
-    context = text[p0:s1]
+    context, sentence = text[p0:s1], text[s0:s1]
     unit = (fig.unit or "").strip()
     best: tuple[float, Indicator, str] | None = None
     for ind, rule in rules:
         if unit not in rule.units:
             continue
-        found = _score(rule, before, after, after_obj, context, later, floor)
+        found = _score(rule, before, after, after_obj, context, sentence, later, floor)
         if found and (best is None or found[0] > best[0]):
             best = (found[0], ind, found[1])
     if best is None:
