@@ -8,8 +8,10 @@ Labelled sets, kept apart on purpose:
   fixes, so it is no longer unseen and is reported as a second development set;
 * 语料第二轮: ``bench/gold_corpus/indicators_round2/*.json`` — three more corpus reports labelled
   after those fixes; measured once unseen (README), then used for a second set of general fixes;
-* 未参与规则编写的报告: ``bench/gold_corpus/indicators_round3/*.json`` — three more corpus reports
-  labelled after the second fixes and measured with no change to the rules afterwards.
+* 语料第三轮: ``bench/gold_corpus/indicators_round3/*.json`` — three more, labelled after the
+  second fixes; measured once unseen (README), then used for a third set of general fixes;
+* 未参与规则编写的报告: ``bench/gold_corpus/indicators_round4/*.json`` — three more corpus reports
+  labelled after the third fixes and measured with no change to the rules afterwards.
 
 The whole pipeline runs on each report (import, detection, mapping). A gold figure is matched to a
 detected one by its exact span; a mapped figure counts as a true positive when its indicator equals
@@ -26,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS_SETS = (("语料第一轮（已用于修正）", ROOT / "bench" / "gold_corpus" / "indicators"),
                ("语料第二轮（已用于修正）", ROOT / "bench" / "gold_corpus" / "indicators_round2"),
-               ("未参与规则编写的报告", ROOT / "bench" / "gold_corpus" / "indicators_round3"))
+               ("语料第三轮（已用于修正）", ROOT / "bench" / "gold_corpus" / "indicators_round3"),
+               ("未参与规则编写的报告", ROOT / "bench" / "gold_corpus" / "indicators_round4"))
 
 
 def _sets() -> list[tuple[str, str, Path, list[dict]]]:

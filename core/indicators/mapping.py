@@ -206,16 +206,41 @@ def _candidate(text: str, sentences: _Sentences, fig: FigureLike, rules, part: s
     p0 = sentences(s0 - 1, s0 - 1)[0] if s0 > 0 and text[s0 - 1] != "\n" else s0
     context, sentence = text[p0:s1], text[s0:s1]
     unit = (fig.unit or "").strip()
-    best: tuple[float, Indicator, str] | None = None
+    hits: list[tuple[float, Indicator, str]] = []
     for ind, rule in rules:
         if unit not in rule.units:
             continue
         found = _score(rule, before, after, after_obj, context, sentence, later, floor)
-        if found and (best is None or found[0] > best[0]):
-            best = (found[0], ind, found[1])
-    if best is None:
+        if found:
+            hits.append((found[0], ind, found[1]))
+    if not hits:
         return Mapping(None, "没有与单位相符的指标线索")
+    best = _first_named(max(hits, key=lambda h: h[0]), hits, before, floor)
     return Mapping(best[1].id, f"线索“{best[2]}”，单位“{unit}”")
+
+
+def _first_named(best, hits, before: str, floor: int):
+    """One number for indicators named together (人大、政协建议、提案87件): the first-named one,
+    when their cues all stand in the number's own clause, after any earlier number."""
+    group = _joint().get(best[1].id)
+    if not group:
+        return best
+    clause = max(max(before.rfind(ch) for ch in "，,；;：:") + 1, floor)
+    named = []
+    for h in hits:
+        pos = before.rfind(h[2])
+        if h[1].id in group and pos >= clause:
+            named.append((pos, h))
+    return min(named, key=lambda p: p[0])[1] if len(named) > 1 else best
+
+
+@lru_cache(maxsize=1)
+def _joint() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for group in _rule_data().get("joint", ()):
+        for ind in group:
+            out[ind] = frozenset(group)
+    return out
 
 
 def _in_parentheses(text: str, s0: int, pos: int) -> bool:
