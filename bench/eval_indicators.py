@@ -10,8 +10,10 @@ Labelled sets, kept apart on purpose:
   after those fixes; measured once unseen (README), then used for a second set of general fixes;
 * 语料第三轮: ``bench/gold_corpus/indicators_round3/*.json`` — three more, labelled after the
   second fixes; measured once unseen (README), then used for a third set of general fixes;
-* 未参与规则编写的报告: ``bench/gold_corpus/indicators_round4/*.json`` — three more corpus reports
-  labelled after the third fixes and measured with no change to the rules afterwards.
+* 语料第四轮: ``bench/gold_corpus/indicators_round4/*.json`` — three more, labelled after the
+  third fixes; measured once unseen (README), then used for a fourth set of general fixes;
+* 未参与规则编写的报告: ``bench/gold_corpus/indicators_round5/*.json`` — three more corpus reports
+  labelled after the fourth fixes and measured with no change to the rules afterwards.
 
 The whole pipeline runs on each report (import, detection, mapping). A gold figure is matched to a
 detected one by its exact span; a mapped figure counts as a true positive when its indicator equals
@@ -29,7 +31,8 @@ SHARED = ROOT.parent / "shared"
 CORPUS_SETS = (("语料第一轮（已用于修正）", ROOT / "bench" / "gold_corpus" / "indicators"),
                ("语料第二轮（已用于修正）", ROOT / "bench" / "gold_corpus" / "indicators_round2"),
                ("语料第三轮（已用于修正）", ROOT / "bench" / "gold_corpus" / "indicators_round3"),
-               ("未参与规则编写的报告", ROOT / "bench" / "gold_corpus" / "indicators_round4"))
+               ("语料第四轮（已用于修正）", ROOT / "bench" / "gold_corpus" / "indicators_round4"),
+               ("未参与规则编写的报告", ROOT / "bench" / "gold_corpus" / "indicators_round5"))
 
 
 def _sets() -> list[tuple[str, str, Path, list[dict]]]:
