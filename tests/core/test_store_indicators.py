@@ -177,3 +177,13 @@ def test_remap_uses_the_current_catalogue_and_keeps_reviewer_choices(store, tmp_
     assert store.get_figure(figs[1].id).det_indicator == "study_sessions"
     assert store.get_figure(figs[1].id).indicator == "law_training_sessions"
     assert store.remap_indicators(rid, "甲") == 0  # idempotent
+
+
+def test_explain_gives_a_reason_per_figure(store, tmp_path):
+    rid, _doc, _ext = _report(store, tmp_path)
+    reasons = store.explain_indicators(rid)
+    figs = store.list_figures(rid)
+    assert set(reasons) == {f.id for f in figs}
+    assert "规范性文件" in reasons[figs[0].id] or "审核" in reasons[figs[0].id]
+    plan = [f for f in figs if f.start > store.load_document(rid).text.index("四、")]
+    assert all(reasons[f.id].startswith("不对应指标") for f in plan)
