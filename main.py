@@ -1,7 +1,7 @@
 """法治报告审阅台 — entry point.
 
 No arguments (or only file paths) opens the review window; subcommands run the core from the command
-line: ``extract``, ``import``, ``export``. Exit codes: 0 success, 2 usage error, 3 unreadable input,
+line: ``extract``, ``import``, ``export``, ``opinion``. Exit codes: 0 success, 2 usage error, 3 unreadable input,
 4 a batch import where some files failed (the others were imported).
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-SUBCOMMANDS = ("extract", "import", "export")
+SUBCOMMANDS = ("extract", "import", "export", "opinion")
 PROG = "reportdesk"
 
 
@@ -21,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="示例：reportdesk extract 报告.pdf --json ；reportdesk import 文件夹 ；"
         "reportdesk export --out 汇总.xlsx 。退出码：0 成功，2 用法错误，3 输入无法读取，4 部分文件导入失败。",
     )
-    sub = parser.add_subparsers(dest="command", metavar="{extract,import,export}")
+    sub = parser.add_subparsers(dest="command", metavar="{extract,import,export,opinion}")
 
     p = sub.add_parser("extract", help="识别一份报告，输出提纲、数字和元数据",
                        description="导入一份报告（TXT/DOCX/PDF），输出识别结果。")
@@ -39,6 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE", help="输出文件，扩展名 .xlsx 或 .csv")
     p.add_argument("--reviewed-only", action="store_true",
                    help="只导出已确认、已修改和人工新增的数字（默认导出全部并标明状态）")
+
+    p = sub.add_parser("opinion", help="生成一份报告的审核意见书（.docx）",
+                       description="生成审核意见书：报告单位、年度、缺少的必备部分、发现的问题、审核意见、审核人和日期。")
+    p.add_argument("--db", metavar="FILE", help="数据库文件（默认在用户数据目录）")
+    p.add_argument("--report", required=True, type=int, metavar="ID", help="报告编号（数据库中的编号）")
+    p.add_argument("--out", required=True, metavar="FILE", help="输出文件，扩展名 .docx")
+    p.add_argument("--reviewer", metavar="NAME", help="审核人姓名（默认取报告的审核人）")
+    p.add_argument("--problem", action="append", metavar="TEXT", help="发现的问题（可重复给出）")
+    p.add_argument("--set-opinion", metavar="TEXT", help="先把这段文字保存为该报告的审核意见（需 --reviewer）")
     return parser
 
 
@@ -50,6 +59,8 @@ def run_cli(argv: list[str]) -> int:
         from core.cli.import_cmd import run
     elif args.command == "export":
         from core.cli.export_cmd import run
+    elif args.command == "opinion":
+        from core.cli.opinion_cmd import run
     else:  # pragma: no cover - argparse only returns known commands
         return 2
     return run(args)

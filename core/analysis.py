@@ -12,7 +12,10 @@ Progress = Callable[[int, int], None]
 def analyze_document(document: Document) -> Extraction:
     from core.detect import detect
 
+    from core.indicators.mapping import map_extraction
+
     extraction = detect(document.text, source=document.source, fmt=document.format)
+    map_extraction(extraction)
     extraction.warnings[:0] = document.warnings
     return extraction
 

@@ -43,6 +43,7 @@ class Figure:
     qualifier: str | None = None
     subject: str = ""
     section: int | None = None  # index into Extraction.sections of the innermost enclosing section
+    indicator: str | None = None  # catalogue id the figure measures (core.indicators), or None
 
 
 @dataclass

@@ -21,13 +21,14 @@ from core.store.values import parse_value
 _COLS = (
     'id, report_id, text, start, "end", page, det_value, det_unit, det_qualifier, det_subject,'
     " rev_value, rev_unit, rev_qualifier, rev_subject, status, prev_status, stale, reviewer,"
-    " reviewed_at"
+    " reviewed_at, det_indicator, rev_indicator, indicator_reviewer"
 )
 REVIEW_FIELDS = ("value", "unit", "qualifier", "subject")
 
 
 def _record(row: tuple, text: str) -> FigureRecord:
-    rec = FigureRecord(*row[:16], bool(row[16]), row[17], row[18])
+    rec = FigureRecord(*row[:16], bool(row[16]), row[17], row[18], det_indicator=row[19],
+                       indicator=row[20], indicator_reviewer=row[21])
     rec.anchor_ok = text[rec.start : rec.end] == rec.text
     return rec
 
@@ -39,10 +40,12 @@ def insert_detected(conn: sqlite3.Connection, report_id: int, document: Document
     for f in figures:
         cur = conn.execute(
             'INSERT INTO figures (report_id, text, start, "end", page, det_value, det_unit,'
-            " det_qualifier, det_subject, rev_value, rev_unit, rev_qualifier, rev_subject, status)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '待审')",
+            " det_qualifier, det_subject, rev_value, rev_unit, rev_qualifier, rev_subject, status,"
+            " det_indicator, rev_indicator)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '待审', ?, ?)",
             (report_id, f.text, f.start, f.end, document.page_of(f.start), f.value, f.unit,
-             f.qualifier, f.subject, f.value, f.unit, f.qualifier, f.subject),
+             f.qualifier, f.subject, f.value, f.unit, f.qualifier, f.subject,
+             getattr(f, "indicator", None), getattr(f, "indicator", None)),
         )
         ids.append(cur.lastrowid)
     return ids

@@ -108,6 +108,9 @@ class FigureRecord:
     reviewer: str | None
     reviewed_at: str | None
     anchor_ok: bool = True
+    det_indicator: str | None = None  # catalogue id the detector mapped it to
+    indicator: str | None = None  # effective (reviewed) indicator
+    indicator_reviewer: str | None = None  # who chose it; None = follows the detector
 
     @property
     def deleted(self) -> bool:

@@ -141,6 +141,7 @@ def _rematch_figures(conn, report_id, document, extraction, reviewer, summary) -
                                     ("det_subject", ds, f.subject)):
             if before != after:
                 audit.log(conn, reviewer, report_id, "figure", fid, "redetect", name, before, after)
+        rematch_indicator(conn, fid, getattr(f, "indicator", None), reviewer, report_id)
         if status == "待审":  # no decision yet: the reviewed copy follows the detector
             conn.execute(
                 "UPDATE figures SET rev_value = det_value, rev_unit = det_unit,"
@@ -148,6 +149,20 @@ def _rematch_figures(conn, report_id, document, extraction, reviewer, summary) -
     matched = set(pairs.values())
     fresh = [f for i, f in enumerate(new) if i not in matched]
     summary.added += len(figures.insert_detected(conn, report_id, document, fresh))
+
+
+def rematch_indicator(conn, fid: int, detected: str | None, reviewer: str,
+                       report_id: int) -> None:
+    """New detected indicator; the effective one follows it unless a reviewer chose it."""
+    old_det, rev, chosen_by = conn.execute(
+        "SELECT det_indicator, rev_indicator, indicator_reviewer FROM figures WHERE id = ?",
+        (fid,)).fetchone()
+    if old_det != detected:
+        conn.execute("UPDATE figures SET det_indicator = ? WHERE id = ?", (detected, fid))
+        audit.log(conn, reviewer, report_id, "figure", fid, "redetect", "det_indicator",
+                  old_det, detected)
+    if chosen_by is None and rev != detected:
+        conn.execute("UPDATE figures SET rev_indicator = ? WHERE id = ?", (detected, fid))
 
 
 def _rematch_sections(conn, report_id, text, extraction, reviewer, summary) -> None:

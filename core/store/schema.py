@@ -124,6 +124,77 @@ SCHEMA_V2 = [
     "CREATE INDEX figures_report_status ON figures(report_id, status)",
 ]
 
+# v3 (indicators): the editable indicator catalogue, each figure's indicator (detected vs
+# reviewed), a 审核意见 per report, the reviewer's choice when several figures of one report
+# fill one indicator, and reviewer-set body aliases for year-over-year matching. Only ADDs.
+# ``catalog_audit`` is the append-only log of changes that belong to no report (catalogue,
+# aliases): ``audit`` requires a report and its entity CHECK cannot be widened in place.
+SCHEMA_V3_INDICATORS = [
+    """
+    CREATE TABLE indicators (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        area        TEXT NOT NULL DEFAULT '',
+        unit        TEXT NOT NULL DEFAULT '',
+        kind        TEXT NOT NULL CHECK (kind IN ('count', 'rate', 'money', 'people')),
+        aggregate   TEXT NOT NULL CHECK (aggregate IN ('sum', 'mean', 'none')),
+        definition  TEXT NOT NULL DEFAULT '',
+        cues        TEXT NOT NULL DEFAULT '[]',     -- JSON list
+        position    INTEGER NOT NULL,               -- column order
+        origin      TEXT NOT NULL DEFAULT 'default' CHECK (origin IN ('default', 'user')),
+        retired     INTEGER NOT NULL DEFAULT 0,     -- hidden from new work, history kept
+        reviewer    TEXT,
+        updated_at  TEXT
+    )
+    """,
+    "ALTER TABLE figures ADD COLUMN det_indicator TEXT",
+    "ALTER TABLE figures ADD COLUMN rev_indicator TEXT",
+    # who chose rev_indicator; NULL = it follows the detector (re-detection may change it)
+    "ALTER TABLE figures ADD COLUMN indicator_reviewer TEXT",
+    "CREATE INDEX figures_indicator ON figures(rev_indicator, report_id)",
+    "ALTER TABLE reports ADD COLUMN opinion TEXT",
+    """
+    CREATE TABLE indicator_choices (
+        report_id    INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        indicator_id TEXT NOT NULL,
+        mode         TEXT NOT NULL CHECK (mode IN ('sum', 'first', 'max', 'figure')),
+        figure_id    INTEGER,                       -- the chosen figure when mode = 'figure'
+        reviewer     TEXT NOT NULL,
+        at           TEXT NOT NULL,
+        PRIMARY KEY (report_id, indicator_id)
+    )
+    """,
+    """
+    CREATE TABLE body_aliases (
+        name_key  TEXT PRIMARY KEY,                 -- normalised body name as detected
+        body      TEXT NOT NULL,                    -- the body it is the same as
+        reviewer  TEXT NOT NULL,
+        at        TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE catalog_audit (
+        id        INTEGER PRIMARY KEY,
+        at        TEXT NOT NULL,
+        reviewer  TEXT NOT NULL,
+        entity    TEXT NOT NULL CHECK (entity IN ('indicator', 'body_alias')),
+        entity_key TEXT NOT NULL,
+        action    TEXT NOT NULL,
+        field     TEXT,
+        old       TEXT,                             -- JSON
+        new       TEXT                              -- JSON
+    )
+    """,
+    """
+    CREATE TRIGGER catalog_audit_no_update BEFORE UPDATE ON catalog_audit
+    BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END
+    """,
+    """
+    CREATE TRIGGER catalog_audit_no_delete BEFORE DELETE ON catalog_audit
+    BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END
+    """,
+]
+
 # MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: list[list[str]] = [SCHEMA_V1, SCHEMA_V2]
+MIGRATIONS: list[list[str]] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3_INDICATORS]
 SCHEMA_VERSION = len(MIGRATIONS)

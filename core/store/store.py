@@ -20,6 +20,7 @@ from core.extraction import Extraction
 from core.paths import default_db_path
 from core.store import audit, figures, originals, rematch, reports, sections
 from core.store.connection import connect, integrity_ok, transaction
+from core.store.indicator_ops import IndicatorOps
 from core.store.records import UNSET
 from core.store.records import (AuditRow, FigureRecord, ImportResult, LoadedReport,
                                 RematchSummary, ReportRecord, ReportSummary, SectionRecord)
@@ -28,7 +29,7 @@ Progress = Callable[[int, int], None]
 Analyzer = Callable[[str, Progress | None], tuple[Document, Extraction]]
 
 
-class Store:
+class Store(IndicatorOps):
     def __init__(self, path: Path | str | None = None, *, check_integrity: bool = True):
         self.path = Path(path) if path is not None else default_db_path()
         self.conn: sqlite3.Connection = connect(self.path, check_integrity=check_integrity)

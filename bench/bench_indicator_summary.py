@@ -1,0 +1,74 @@
+"""Summary bench: how long the body × indicator table and year over year take on the corpus.
+
+Imports the Shenzhen corpus (146 reports) into a fresh database, confirms every third mapped
+figure (so cells mix 已确认 and 待审), then times, several runs each:
+
+* ``Store.summary_inputs()`` — the one SQLite read;
+* ``summary_table(inputs)`` for all years, and for each year present;
+* ``year_over_year(inputs, year)`` for each year present.
+
+Run: ``python -m bench.bench_indicator_summary [--corpus DIR] [--runs N]``.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "shenzhen"
+
+
+def _timed(fn) -> tuple[float, object]:
+    t0 = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - t0, out
+
+
+def main(argv: list[str] | None = None) -> int:
+    from core.batch_import import import_paths
+    from core.indicators.summary import summary_table, year_over_year
+    from core.store import Store
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"找不到语料文件夹：{args.corpus}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as work:
+        store = Store(Path(work) / "bench.sqlite3")
+        t_import, result = _timed(lambda: import_paths(store, [args.corpus]))
+        reports = store.list_reports()
+        mapped = store.conn.execute(
+            "SELECT id FROM figures WHERE rev_indicator IS NOT NULL ORDER BY id").fetchall()
+        store.update_figures([(fid, {"status": "已确认"}) for (fid,) in mapped[::3]], "基准")
+        print(f"导入 {len(reports)} 份报告 {t_import:.1f} s；对应到指标的数字 {len(mapped)} 个，"
+              f"其中 {len(mapped[::3])} 个设为已确认")
+        years = sorted({r.year for r in reports if r.year})
+        totals, reads = [], []
+        for _ in range(args.runs):
+            t0 = time.perf_counter()
+            t_read, inputs = _timed(store.summary_inputs)
+            table = summary_table(inputs)
+            for y in years:
+                summary_table(inputs, year=y)
+                year_over_year(inputs, y)
+            totals.append(time.perf_counter() - t0)
+            reads.append(t_read)
+        cells = sum(len(r.cells) for r in table.rows)
+        print(f"全部年度汇总表：{len(table.rows)} 行 × {len(table.indicators)} 列，{cells} 个非空单元格；"
+              f"年度 {len(years)} 个")
+        print(f"读取数据库（中位数）{statistics.median(reads) * 1000:.0f} ms；读取 + 全部年度汇总 + "
+              f"每个年度的汇总和同比（中位数，{args.runs} 次）{statistics.median(totals) * 1000:.0f} ms"
+              f"（最短 {min(totals) * 1000:.0f}，最长 {max(totals) * 1000:.0f}）")
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
