@@ -11,9 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.domain import SUFFIXES
 from core.errors import Cancelled, ReportError
-
-SUFFIXES = (".txt", ".docx", ".pdf")
 # progress(done, total, current file name); cancel() -> True stops before the next file
 BatchProgress = Callable[[int, int, str], None]
 

@@ -20,6 +20,7 @@ from core.extraction import Extraction
 from core.paths import default_db_path
 from core.store import audit, figures, originals, rematch, reports, sections
 from core.store.connection import connect, integrity_ok, transaction
+from core.store.export_reads import ExportSnapshot, read_export
 from core.store.indicator_ops import IndicatorOps
 from core.store.records import UNSET
 from core.store.records import (AuditRow, FigureRecord, ImportResult, LoadedReport,
@@ -111,6 +112,17 @@ class Store(IndicatorOps):
     def list_reports(self) -> list[ReportSummary]:
         return reports.list_reports(self.conn)
 
+    def report_summary(self, report_id: int) -> ReportSummary:
+        """One row of the report list (after a decision changed its counts or state)."""
+        found = reports.list_reports(self.conn, report_id)
+        if not found:
+            raise ReportError("database", f"数据库中没有编号为 {report_id} 的报告。")
+        return found[0]
+
+    def export_snapshot(self, reviewed_only: bool = False) -> ExportSnapshot:
+        """Everything the export writes, read in one snapshot (``core.export`` runs no SQL)."""
+        return read_export(self.conn, reviewed_only)
+
     def get_report(self, report_id: int) -> ReportRecord:
         return reports.get_report(self.conn, report_id)
 
@@ -146,8 +158,16 @@ class Store(IndicatorOps):
     def get_figure(self, figure_id: int) -> FigureRecord:
         return figures.get_figure(self.conn, figure_id)
 
-    def list_sections(self, report_id: int, include_removed: bool = True) -> list[SectionRecord]:
-        return sections.list_sections(self.conn, report_id, include_removed=include_removed)
+    def get_figures(self, figure_ids) -> list[FigureRecord]:
+        """The figures with these ids, in text order, in one statement."""
+        return figures.get_figures(self.conn, figure_ids)
+
+    def list_sections(self, report_id: int, include_removed: bool = True,
+                      text: str | None = None) -> list[SectionRecord]:
+        """``text``: the report text when the caller holds it already (anchors are checked
+        against it instead of reading it again)."""
+        return sections.list_sections(self.conn, report_id, include_removed=include_removed,
+                                      text=text)
 
     def get_section(self, section_id: int) -> SectionRecord:
         return sections.get_section(self.conn, section_id)
@@ -228,10 +248,12 @@ class Store(IndicatorOps):
 
     # -- sections -----------------------------------------------------------------------------
     def update_section(self, section_id: int, reviewer: str, *, level: Any = UNSET,
-                       kind: Any = UNSET, removed: Any = UNSET) -> SectionRecord:
+                       kind: Any = UNSET, removed: Any = UNSET,
+                       action: str = "edit") -> SectionRecord:
+        """``action`` is what the audit log records ("undo" / "redo" on the undo path)."""
         with self._tx():
             return sections.update(self.conn, section_id, reviewer, level=level, kind=kind,
-                                   removed=removed)
+                                   removed=removed, action=action)
 
     def remove_section(self, section_id: int, reviewer: str) -> SectionRecord:
         """Hide a false heading (restorable)."""
