@@ -83,11 +83,12 @@ class Store(IndicatorOps):
         return ImportResult(rid, True, source.name)
 
     def import_file(self, path: Path | str, progress: Progress | None = None,
-                    reviewer: str = "导入", analyzer: Analyzer | None = None) -> ImportResult:
+                    reviewer: str = "导入", *, analyzer: Analyzer) -> ImportResult:
         """Hash, and only if new: load, detect, store. Raises ``ReportError`` for bad input.
 
-        ``analyzer(path, progress) -> (Document, Extraction)`` replaces the in-process import and
-        detection, e.g. ``core.analysis_worker.AnalysisWorker().analyze`` in the GUI.
+        ``analyzer(path, progress) -> (Document, Extraction)`` does the loading and detection
+        (``core.analysis.load_and_analyze``, or the GUI's crash-isolated child process): the
+        store itself never calls detection.
         """
         path = Path(path)
         if not path.is_file():
@@ -96,8 +97,6 @@ class Store(IndicatorOps):
         existing = self.find_by_sha(sha256)
         if existing is not None:
             return ImportResult(existing, False, path.name)
-        if analyzer is None:
-            from core.analysis import load_and_analyze as analyzer
         document, extraction = analyzer(str(path), progress)
         return self.add_report(document, extraction, source_path=str(path), sha256=sha256,
                                reviewer=reviewer)

@@ -1,2 +1,2 @@
-"""The review workflow on top of the review window (issue 7): correcting, keyboard navigation,
+"""The review workflow on top of the review window : correcting, keyboard navigation,
 undo/redo written through to the store, history, section edits and export from the window."""

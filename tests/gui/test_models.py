@@ -134,3 +134,17 @@ def test_report_list_filter():
     proxy.setFilterFixedString("兰州")
     assert proxy.rowCount() == 1
     assert proxy.index(0, COL_PENDING).data() == 5
+
+
+def test_report_list_updates_one_row(qtbot):
+    model = ReportListModel()
+    first = ReportSummary(1, "a.pdf", "甲", 2023, "pdf", "未审", None, None, "", pending=5)
+    model.set_reports([first])
+    changed = ReportSummary(1, "a.pdf", "甲", 2023, "pdf", "审核中", None, None, "", pending=4,
+                            confirmed=1)
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        model.update_report(changed)
+    assert blocker.args[0].row() == blocker.args[1].row() == 0
+    assert model.index(0, COL_PENDING).data() == 4 and model.rowCount() == 1
+    model.update_report(ReportSummary(2, "b.txt", "乙", 2024, "txt", "未审", None, None, ""))
+    assert model.rowCount() == 2
