@@ -122,6 +122,30 @@ class ReviewPane(QWidget):
                 if s.id == sec.id:
                     self.select_section(i)
 
+    # --- what the review workflow asks of the pane ---------------------------------------
+    def text_selection(self) -> tuple[int, int] | None:
+        """The text selected in the visible original, as ``str`` offsets."""
+        return self.original.selection() if self.report is not None else None
+
+    def set_text_selection(self, start: int, end: int) -> None:
+        self.original.current_view().set_selection(start, end)
+
+    def outline_section(self, focused_only: bool = False):
+        """The outline's current heading (``focused_only``: only while the outline has focus)."""
+        if focused_only and not self.outline.hasFocus():
+            return None
+        idx = self.outline.currentIndex()
+        return idx.data(SECTION_ROLE) if idx.isValid() else None
+
+    def focus_figures(self) -> None:
+        self.figures.table.setFocus()
+
+    def focus_original(self) -> None:
+        self.original.current_view().setFocus()
+
+    def focus_outline(self) -> None:
+        self.outline.setFocus()
+
     # --- linking ----------------------------------------------------------------------------
     def _on_figure_row(self, item: FigureRecord | None) -> None:
         self.currentFigureChanged.emit(item)

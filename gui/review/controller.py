@@ -21,7 +21,6 @@ from core.review import ops
 from core.store.records import FigureRecord, ReportSummary
 from core.store.values import parse_value
 from gui.models.figures_model import COL_VALUE
-from gui.models.outline_model import SECTION_ROLE
 from gui.review import selection_parse
 from gui.review.answers import Answers
 from gui.review.navigation import NavigationMixin
@@ -75,7 +74,7 @@ class ReviewController(NavigationMixin, QObject):
         self._current = item
 
     def select(self, figure_id: int) -> bool:
-        if self.panel.model.row_of(figure_id) < 0:
+        if not self.panel.has_figure(figure_id):
             return False
         self.selectFigure.emit(figure_id)
         return True
@@ -112,7 +111,7 @@ class ReviewController(NavigationMixin, QObject):
             action()
         elif self.current() is None and not self.select_first_pending():
             self.panel.go_row(0)
-        self.panel.table.setFocus()  # keyboard review starts at once: Y, N, F2, Delete …
+        self.pane.focus_figures()  # keyboard review starts at once: Y, N, F2, Delete …
 
     # --- figure decisions --------------------------------------------------------------------
     def _figure_op(self, make: Callable[[int, str], ops.Op], text: str) -> OpCommand | None:
@@ -173,13 +172,9 @@ class ReviewController(NavigationMixin, QObject):
         return None if cmd is not None else self.last_error
 
     def edit_current(self, column: int = COL_VALUE) -> bool:
-        table = self.panel.table
-        idx = table.currentIndex()
-        if not idx.isValid():
+        if not self.panel.edit_current(column):
             self.message.emit(self.tr("请先选择一个数字。"))
             return False
-        table.setFocus()
-        table.edit(idx.siblingAtColumn(column))
         return True
 
     def add_from_selection(self, expand: bool = False) -> int | None:
@@ -188,8 +183,7 @@ class ReviewController(NavigationMixin, QObject):
         if report is None:
             self.message.emit(self.tr("请先打开一份报告。"))
             return None
-        view = self.pane.original.current_view()
-        sel = view.selection()
+        sel = self.pane.text_selection()
         if not sel:
             self.message.emit(self.tr("请先在原文中选中要新增的数字。"))
             return None
@@ -197,7 +191,7 @@ class ReviewController(NavigationMixin, QObject):
         start, end = sel
         if expand:
             start, end = selection_parse.expand(text, start, end)
-            view.set_selection(start, end)
+            self.pane.set_text_selection(start, end)
         try:
             p = selection_parse.propose(text, start, end)
         except ReportError as exc:
@@ -217,16 +211,15 @@ class ReviewController(NavigationMixin, QObject):
     def current_section(self):
         """The outline's current heading when the outline has focus, else the heading the
         current figure is in."""
-        outline = self.pane.outline
-        if outline.hasFocus() and outline.currentIndex().isValid():
-            return outline.currentIndex().data(SECTION_ROLE)
+        focused = self.pane.outline_section(focused_only=True)
+        if focused is not None:
+            return focused
         f = self.current()
         if f is not None:
             sec = self.session.report.section_of(f)
             if sec is not None:
                 return sec
-        idx = outline.currentIndex()
-        return idx.data(SECTION_ROLE) if idx.isValid() else None
+        return self.pane.outline_section()
 
     def confirm_section(self) -> int:
         sec = self.current_section()
@@ -261,7 +254,7 @@ class ReviewController(NavigationMixin, QObject):
 
     def add_heading(self) -> bool:
         report = self.session.report
-        sel = self.pane.original.current_view().selection() if report is not None else None
+        sel = self.pane.text_selection()
         if not sel:
             self.message.emit(self.tr("请先在原文中选中漏识别的标题。"))
             return False

@@ -82,6 +82,18 @@ class FiguresPanel(QWidget):
         self.table.scrollTo(idx)
         return True
 
+    def has_figure(self, figure_id: int) -> bool:
+        return self.model.row_of(figure_id) >= 0
+
+    def edit_current(self, column: int) -> bool:
+        """Open the editor of ``column`` in the current row; False when no row is current."""
+        idx = self.table.currentIndex()
+        if not idx.isValid():
+            return False
+        self.table.setFocus()
+        self.table.edit(idx.siblingAtColumn(column))
+        return True
+
     def current_row(self) -> int:
         return self.table.currentIndex().row()
 
