@@ -11,7 +11,8 @@ from core.store.records import CONFIRMED, DELETED, MANUAL, MODIFIED, PENDING
 from gui.models.figures_model import COL_VALUE
 from gui.models.history_model import COL_NEW
 from tests.gui.helpers import PDF, TXT
-from tests.gui.review_fixtures import REVIEWER, make_window, open_id, open_path, press, store_of
+from tests.gui.review_fixtures import (REVIEWER, activate, make_window, open_id, open_path, press,
+                                      store_of)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -352,3 +353,26 @@ def test_section_dialog_and_context_menus(qtbot, rwindow):
     assert "用所选文字新增数字" in texts and "扩展为完整数字后新增" in texts
     assert acts.confirm in acts.figure_menu(rwindow).actions()
     assert acts.edit_section in acts.outline_menu(rwindow).actions()
+
+
+def test_report_list_is_read_once_then_updated_per_report(qtbot, rwindow):
+    """Start reads the list once; an import adds its row; a decision updates only its row."""
+    from gui.models.report_list_model import COL_PENDING
+
+    calls = []
+    real = rwindow.source.list_reports
+    rwindow.source.list_reports = lambda: calls.append(1) or real()
+    resets = []
+    model = rwindow.report_list.model
+    model.modelReset.connect(lambda: resets.append(1))
+    with qtbot.waitSignal(rwindow.reportOpened, timeout=30000):
+        rwindow.start([str(TXT)])
+    qtbot.waitUntil(lambda: not rwindow.imports.busy(), timeout=30000)
+    activate(qtbot, rwindow)
+    rid = rwindow.review_kit.ctl.report_id()
+    row = model.row_of(rid)
+    before = model.index(row, COL_PENDING).data()
+    press(qtbot, rwindow, Qt.Key.Key_Y, times=2)
+    assert model.index(row, COL_PENDING).data() == before - 2
+    assert store_of(rwindow).report_summary(rid).pending == before - 2
+    assert calls == [1] and resets == [1]
