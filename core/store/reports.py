@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from core.document import Document
-from core.domain import META_FIELDS
+from core.domain import META_FIELDS, ReviewState
 from core.errors import ReportError
 from core.extraction import PART_KINDS, Extraction
 from core.store import audit, codec
@@ -166,8 +166,8 @@ def start_review(conn: sqlite3.Connection, report_id: int, reviewer: str) -> Non
     cur = conn.execute("UPDATE reports SET review_state = '审核中', reviewer = ?, reviewed_at = ?"
                        " WHERE id = ? AND review_state = '未审'", (reviewer, at, report_id))
     if cur.rowcount:
-        audit.log(conn, reviewer, report_id, "report", report_id, "state", "review_state", "未审",
-                  "审核中", at)
+        audit.log(conn, reviewer, report_id, "report", report_id, "state", "review_state",
+                  ReviewState.UNREVIEWED, ReviewState.IN_REVIEW, at)
 
 
 def set_meta(conn: sqlite3.Connection, report_id: int, field: str, value, reviewer: str) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from core.domain import REVIEW_FIELDS, FigureStatus
+from core.domain import REVIEW_FIELDS, FigureStatus, ReviewState
 from core.errors import ReportError
 from core.review import ops
 from core.store.records import FigureRecord, ReportSummary
@@ -276,7 +276,7 @@ class ReviewController(NavigationMixin, QObject):
                 self.tr("仍有待审数字"),
                 self.tr("本报告还有 {0} 个数字待审。仍然标记为“已审核”吗？").format(pending)):
             return False
-        ok = self.push(ops.SetReviewState(report.id, "已审核", self.tr("标记为已审核")))
+        ok = self.push(ops.SetReviewState(report.id, ReviewState.REVIEWED, self.tr("标记为已审核")))
         if ok is not None:
             self.message.emit(self.tr("本报告已标记为“已审核”。"))
         return ok is not None
@@ -284,5 +284,5 @@ class ReviewController(NavigationMixin, QObject):
     def reopen_review(self) -> bool:
         if not self._ready():
             return False
-        op = ops.SetReviewState(self.report_id(), "审核中", self.tr("重新审核"))
+        op = ops.SetReviewState(self.report_id(), ReviewState.IN_REVIEW, self.tr("重新审核"))
         return self.push(op) is not None
