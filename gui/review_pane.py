@@ -121,6 +121,7 @@ class ReviewPane(QWidget):
             for i, s in enumerate(self.report.sections):
                 if s.id == sec.id:
                     self.select_section(i)
+        self._apply_section_limit(self.figures.section_only.isChecked())  # indices moved
 
     # --- what the review workflow asks of the pane ---------------------------------------
     def text_selection(self) -> tuple[int, int] | None:
