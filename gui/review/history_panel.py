@@ -2,7 +2,7 @@
 change of the current figure)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QLabel, QTableView, QVBoxLayout, QWidget
 
 from gui.models.history_model import COL_AT, COL_NEW, COL_OLD, HistoryModel
@@ -14,6 +14,7 @@ class HistoryPanel(QDockWidget):
         self.setObjectName("historyDock")
         self.session = session
         self.figure_id: int | None = None
+        self.refresh_due = False
         self.model = HistoryModel(self)
         self.title = QLabel(self.tr("选择一个数字查看它的修改记录。"), self)
         self.title.setWordWrap(True)
@@ -38,10 +39,15 @@ class HistoryPanel(QDockWidget):
         pane.currentFigureChanged.connect(self.show_figure)
 
     def show_figure(self, item) -> None:
+        """Show ``item``'s history; read once the key press is handled (Y changes a figure and
+        moves to the next one: only the last one's history is read)."""
         self.figure_id = item.id if item is not None else None
-        self.refresh()
+        if not self.refresh_due:
+            self.refresh_due = True
+            QTimer.singleShot(0, self.refresh)
 
     def refresh(self) -> None:
+        self.refresh_due = False
         if self.figure_id is None:
             self.model.set_rows([])
             self.title.setText(self.tr("选择一个数字查看它的修改记录。"))

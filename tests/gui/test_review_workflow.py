@@ -60,7 +60,8 @@ def test_edit_value_in_place_goes_to_database_and_audit(qtbot, rwindow):
     # the table row and the history panel show it
     assert rwindow.review_kit.ctl.current().value == 2300
     hist = rwindow.review_kit.history.model
-    assert any(hist.index(r, COL_NEW).data() == "2300" for r in range(hist.rowCount()))
+    qtbot.waitUntil(lambda: any(hist.index(r, COL_NEW).data() == "2300"
+                                for r in range(hist.rowCount())), timeout=5000)
     # 3.2万 is normalised
     assert rwindow.review_kit.ctl.edit("value", "3.2万") is None
     assert st.get_figure(f.id).value == 32000
