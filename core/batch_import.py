@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.analysis import load_and_analyze
+from core.domain import SUFFIXES
 from core.errors import Cancelled, ReportError
-
-SUFFIXES = (".txt", ".docx", ".pdf")
 # progress(done, total, current file name); cancel() -> True stops before the next file
 BatchProgress = Callable[[int, int, str], None]
 
@@ -71,7 +71,7 @@ def import_paths(store, paths: Iterable[str | os.PathLike], progress: BatchProgr
         if progress is not None:
             progress(done, total, path.name)
         try:
-            result = store.import_file(path, reviewer=reviewer)
+            result = store.import_file(path, reviewer=reviewer, analyzer=load_and_analyze)
         except Cancelled:
             summary.cancelled = True
             break

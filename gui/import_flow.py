@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from gui.report_source import ReportSource
 from gui.workers.import_task import ImportOutcome, expand_paths, import_task
 from gui.workers.task import Task
 
@@ -15,7 +14,7 @@ from gui.workers.task import Task
 class ImportFlow(QObject):
     finished = Signal(object)  # ImportOutcome
 
-    def __init__(self, source: ReportSource, parent_widget: QWidget):
+    def __init__(self, source, parent_widget: QWidget):
         super().__init__(parent_widget)
         self._source = source
         self._parent = parent_widget

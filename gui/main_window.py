@@ -1,5 +1,10 @@
 """The main window: report list | review pane, menus and actions, import and open flows,
-layout kept in QSettings."""
+layout kept in QSettings.
+
+Built in one piece: the ``Session`` (the open report), the report list, the review pane and the
+review workflow (``ReviewKit``: controller, actions, history, export). The report list is read
+once at start; afterwards each change updates its own row (``Session.summaryChanged``).
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,28 +13,35 @@ from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter
 
+from core.domain import SUFFIXES
 from core.paths import sample_report
+from core.review.session import ReportSession
 from gui import settings
 from gui.import_flow import ImportFlow
-from gui.report_source import LoadedReport, ReportSource, default_source
+from gui.review.answers import Answers, with_dialogs
+from gui.review.integration import ReviewKit
 from gui.review_pane import ReviewPane
-from gui.review.integration import install_review
+from gui.session import Session
+from gui.store_source import StoreReportSource, default_source
 from gui.views.report_list import ReportListPane
-from gui.workers.import_task import SUFFIXES, load_task, warm_up_task
+from gui.workers.import_task import load_task, warm_up_task
 
 
 class MainWindow(QMainWindow):
     reportOpened = Signal(int)  # the report is shown with its highlights
     importFinished = Signal(object)  # ImportOutcome, after the list was refreshed
 
-    def __init__(self, source: ReportSource | None = None, parent=None):
+    def __init__(self, source: StoreReportSource | None = None, parent=None,
+                 answers: Answers | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("法治报告审阅台"))
         self.resize(1400, 880)
         self.setAcceptDrops(True)
         self.source = source if source is not None else default_source()
+        self.session = Session(self.source, self)
         self.report_list = ReportListPane(self)
-        self.review = ReviewPane(self)
+        self.review = ReviewPane(self.session, self)
+        self.session.summaryChanged.connect(self.report_list.model.update_report)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.report_list)
@@ -42,7 +54,8 @@ class MainWindow(QMainWindow):
         self.report_list.openRequested.connect(self.open_report)
         self._load = None
         self._build_menus()
-        self.review_kit = install_review(self)  # issue 7: review workflow (gui/review/)
+        self.review_kit = ReviewKit(self, self.session, self.review, self.report_list,
+                                    with_dialogs(answers, self), self.file_menu, self.view_menu)
         self._restore_layout()
         self.statusBar().showMessage(self.tr("就绪"))
 
@@ -57,7 +70,7 @@ class MainWindow(QMainWindow):
         return a
 
     def _build_menus(self) -> None:
-        m = self.menuBar().addMenu(self.tr("文件(&F)"))
+        m = self.file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         self.open_action = self._action(self.tr("打开报告(&O)…"), self.choose_files,
                                         QKeySequence.StandardKey.Open, m)
         self.folder_action = self._action(self.tr("导入文件夹(&D)…"), self.choose_folder,
@@ -66,7 +79,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addSeparator()
         self._action(self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit, m)
-        v = self.menuBar().addMenu(self.tr("视图(&V)"))
+        v = self.view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         orig = self.review.original
         self.plain_action = self._action(self.tr("显示纯文本(&T)"),
                                          lambda on: orig.set_plain(on), QKeySequence("Ctrl+T"), v)
@@ -85,7 +98,7 @@ class MainWindow(QMainWindow):
 
     # --- opening -----------------------------------------------------------------------------
     def choose_files(self) -> None:
-        patterns = " ".join(f"*{s}" for s in SUFFIXES)
+        patterns = " ".join(f"*{suffix}" for suffix in SUFFIXES)
         files, _ = QFileDialog.getOpenFileNames(
             self, self.tr("打开报告"), "", self.tr("报告文件 ({0});;所有文件 (*)").format(patterns))
         if files:
@@ -107,7 +120,9 @@ class MainWindow(QMainWindow):
         return started
 
     def _on_import_finished(self, outcome) -> None:
-        self.refresh_reports()
+        store = self.source.store()
+        for rid in dict.fromkeys(outcome.imported):  # new rows (or a re-import's own row)
+            self.report_list.model.update_report(store.report_summary(rid))
         n = len(outcome.imported)
         msg = self.tr("已导入 {0} 份报告").format(n)
         if outcome.failed:
@@ -119,8 +134,11 @@ class MainWindow(QMainWindow):
             self.open_report(outcome.imported[-1])
         self.importFinished.emit(outcome)
 
-    def refresh_reports(self) -> None:
-        self.report_list.set_reports(self.source.list_reports())
+    def refresh_reports(self) -> list:
+        """Read the whole report list (at start); returns the rows."""
+        reports = self.source.list_reports()
+        self.report_list.set_reports(reports)
+        return reports
 
     def open_report(self, report_id: int) -> None:
         task = load_task(self.source, report_id)
@@ -129,8 +147,8 @@ class MainWindow(QMainWindow):
             self, self.tr("无法打开报告"), getattr(exc, "message", str(exc))))
         self._load = task.start()
 
-    def _show_loaded(self, report: LoadedReport) -> None:
-        self.review.show_report(report)
+    def _show_loaded(self, report: ReportSession) -> None:
+        self.session.show(report)
         self.report_list.mark_current(report.id)
         self.setWindowTitle(self.tr("法治报告审阅台") + f" — {report.file_name}")
         # announced in the next event-loop turn: the report paints first, then its listeners
@@ -138,21 +156,21 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda rid=report.id: self._announce_opened(rid))
 
     def _announce_opened(self, report_id: int) -> None:
-        if self.review.report is not None and self.review.report.id == report_id:
+        if self.session.report_id() == report_id:
+            self.review_kit.ctl.report_opened()
             self.reportOpened.emit(report_id)
 
     def start(self, files: list[str] | None = None) -> None:
         """After show(): import command-line files, or the sample on an empty database."""
         self._warm = warm_up_task(self.source).start()  # parser ready before the first import
-        self.refresh_reports()
+        reports = self.refresh_reports()  # the one full read of the list
         if files:
             self.import_paths(files)
-        elif self.source.is_empty():
+        elif not reports:
             sample = sample_report()
             if sample.is_file():
                 self.imports.start([str(sample)])
         else:
-            reports = self.source.list_reports()
             last = settings.app_settings().value("lastReport")
             ids = [r.id for r in reports]
             rid = int(last) if last is not None and str(last).isdigit() and int(last) in ids else ids[0]
@@ -192,8 +210,8 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         for sp in self._splitters():
             s.setValue(f"splitters/{sp.objectName()}", sp.saveState())
-        if self.review.report is not None:
-            s.setValue("lastReport", self.review.report.id)
+        if self.session.report is not None:
+            s.setValue("lastReport", self.session.report_id())
         s.sync()
 
     def closeEvent(self, event):  # noqa: N802

@@ -140,12 +140,6 @@ def _edge_patterns() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(f"(?:{alt(lead)})"), re.compile(f"(?:{alt(trail)})$")
 
 
-@lru_cache(maxsize=1)
-def _lead_trail_sets() -> tuple[frozenset[str], frozenset[str]]:
-    lead, trail = _words()
-    return frozenset(lead), frozenset(trail)
-
-
 def _clause_before(text: str, pos: int, floor: int) -> tuple[str, int]:
     """Text between the previous boundary (or ``floor``) and ``pos``, and where it starts."""
     i = pos

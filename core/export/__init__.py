@@ -21,7 +21,7 @@ def export(store, out_path: str | Path, *, reviewed_only: bool = False,
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise ReportError("unsupported", f"导出文件的扩展名应为 .xlsx 或 .csv：{out.name}", str(out))
-    summary, detail = build_tables(store.conn, reviewed_only=reviewed_only, report_ids=report_ids)
+    summary, detail = build_tables(store, reviewed_only=reviewed_only, report_ids=report_ids)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         if suffix == ".xlsx":

@@ -9,9 +9,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from core.domain import SUFFIXES as SUPPORTED_SUFFIXES
 from core.errors import ReportError
 
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
 SUPPORTED_TEXT = "支持的格式：TXT 文本（.txt）、Word 文档（.docx）、PDF（.pdf）"
 
 # Magic numbers of formats people commonly try to import, with a name the reviewer recognises.

@@ -2,17 +2,21 @@
 
 All mutations go through ``update`` (one code path for edits, confirm, delete, restore, reset and
 the GUI's undo), which writes one audit row per changed field. Every read re-checks the quoted
-text against the report text at its offsets and sets ``anchor_ok``.
+text against the report text at its offsets and sets ``anchor_ok`` (in SQL for single rows:
+``substr`` counts characters as Python ``str`` offsets do, so the report text never crosses into
+Python for a one-figure read).
 """
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from typing import Any
 
 from core.document import Document
 from core.errors import ReportError
 from core.extraction import Figure
 from core.store import audit
+from core.domain import REVIEW_FIELDS
 from core.store.records import (CONFIRMED, DELETED, FIGURE_STATUSES, MANUAL, MODIFIED, PENDING, UNSET,
                                 FigureRecord)
 from core.store.reports import report_text, start_review
@@ -23,13 +27,23 @@ _COLS = (
     " rev_value, rev_unit, rev_qualifier, rev_subject, status, prev_status, stale, reviewer,"
     " reviewed_at, det_indicator, rev_indicator, indicator_reviewer"
 )
-REVIEW_FIELDS = ("value", "unit", "qualifier", "subject")
+# the same columns for a join with ``reports r``, plus the anchor check done by SQLite
+_JOINED = ", ".join("f." + c.strip() for c in _COLS.split(",")) + (
+    ', substr(r.text, f.start + 1, f."end" - f.start) = f.text'
+    " FROM figures f JOIN reports r ON r.id = f.report_id")
 
 
 def _record(row: tuple, text: str) -> FigureRecord:
     rec = FigureRecord(*row[:16], bool(row[16]), row[17], row[18], det_indicator=row[19],
                        indicator=row[20], indicator_reviewer=row[21])
     rec.anchor_ok = text[rec.start : rec.end] == rec.text
+    return rec
+
+
+def _checked_record(row: tuple) -> FigureRecord:
+    """A row of ``_JOINED`` (``_COLS`` + the anchor check SQLite made)."""
+    rec = _record(row[:-1], "")
+    rec.anchor_ok = bool(row[-1])
     return rec
 
 
@@ -62,10 +76,20 @@ def list_figures(conn: sqlite3.Connection, report_id: int, *, include_deleted: b
 
 
 def get_figure(conn: sqlite3.Connection, figure_id: int) -> FigureRecord:
-    row = conn.execute(f"SELECT {_COLS} FROM figures WHERE id = ?", (figure_id,)).fetchone()
+    row = conn.execute(f"SELECT {_JOINED} WHERE f.id = ?", (figure_id,)).fetchone()
     if row is None:
         raise ReportError("database", f"数据库中没有编号为 {figure_id} 的数字。")
-    return _record(row, report_text(conn, row[1]))
+    return _checked_record(row)
+
+
+def get_figures(conn: sqlite3.Connection, figure_ids) -> list[FigureRecord]:
+    """Several figures in one statement (the ones an operation changed), in text order."""
+    ids = sorted(set(figure_ids))
+    if not ids:
+        return []
+    rows = conn.execute(f"SELECT {_JOINED} WHERE f.id IN ({','.join('?' * len(ids))})"
+                        " ORDER BY f.start, f.id", ids)
+    return [_checked_record(r) for r in rows]
 
 
 def _auto_status(rec: FigureRecord, value, unit, qualifier, subject) -> str:
@@ -79,13 +103,15 @@ def _auto_status(rec: FigureRecord, value, unit, qualifier, subject) -> str:
 
 def update(conn: sqlite3.Connection, figure_id: int, reviewer: str, *, value: Any = UNSET,
            unit: Any = UNSET, qualifier: Any = UNSET, subject: Any = UNSET,
-           status: Any = UNSET, action: str = "edit") -> FigureRecord:
+           status: Any = UNSET, action: str = "edit",
+           current: FigureRecord | None = None) -> FigureRecord:
     """Set any reviewed field and/or the status; unchanged fields are not audited.
 
     Without an explicit ``status``, an edit of a live figure derives it (``_auto_status``);
-    with one (the GUI's undo passing the old status) it is taken as given.
+    with one (the GUI's undo passing the old status) it is taken as given. ``current``: the row
+    as just read in this transaction (saves reading it twice).
     """
-    rec = get_figure(conn, figure_id)
+    rec = current if current is not None else get_figure(conn, figure_id)
     new = {"value": rec.value, "unit": rec.unit, "qualifier": rec.qualifier,
            "subject": rec.subject, "status": rec.status}
     if value is not UNSET:
@@ -115,13 +141,14 @@ def update(conn: sqlite3.Connection, figure_id: int, reviewer: str, *, value: An
         audit.log(conn, reviewer, rec.report_id, "figure", figure_id, action, name,
                   getattr(rec, name), value_new, at)
     start_review(conn, rec.report_id, reviewer)
-    return get_figure(conn, figure_id)
+    # the row as written (no read-back: every column that changed is known here)
+    return replace(rec, **new, prev_status=prev_status, reviewer=reviewer, reviewed_at=at)
 
 
 def confirm(conn: sqlite3.Connection, figure_id: int, reviewer: str) -> FigureRecord:
     rec = get_figure(conn, figure_id)
     if rec.status in (PENDING,):
-        return update(conn, figure_id, reviewer, status=CONFIRMED, action="confirm")
+        return update(conn, figure_id, reviewer, status=CONFIRMED, action="confirm", current=rec)
     return rec  # already decided (or deleted: restore first); confirming changes nothing
 
 
@@ -134,7 +161,8 @@ def restore(conn: sqlite3.Connection, figure_id: int, reviewer: str) -> FigureRe
     rec = get_figure(conn, figure_id)
     if rec.status != DELETED:
         return rec
-    return update(conn, figure_id, reviewer, status=rec.prev_status or PENDING, action="restore")
+    return update(conn, figure_id, reviewer, status=rec.prev_status or PENDING, action="restore",
+                  current=rec)
 
 
 def reset(conn: sqlite3.Connection, figure_id: int, reviewer: str) -> FigureRecord:
@@ -144,7 +172,7 @@ def reset(conn: sqlite3.Connection, figure_id: int, reviewer: str) -> FigureReco
         raise ReportError("database", "人工新增的数字没有识别结果可以恢复。")
     return update(conn, figure_id, reviewer, value=rec.det_value, unit=rec.det_unit,
                   qualifier=rec.det_qualifier, subject=rec.det_subject, status=PENDING,
-                  action="reset")
+                  action="reset", current=rec)
 
 
 def add_manual(conn: sqlite3.Connection, report_id: int, start: int, end: int, reviewer: str, *,

@@ -5,12 +5,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.document import Document
+from core.domain import (FIGURE_STATUSES, REVIEW_STATES, REVIEWED_STATUSES,  # noqa: F401 - re-exported
+                         FigureStatus)
 
-REVIEW_STATES = ("未审", "审核中", "已审核")
-FIGURE_STATUSES = ("待审", "已确认", "已修改", "已删除", "人工新增")
-# Statuses an export with ``reviewed_only`` keeps: a human looked and the figure stands.
-REVIEWED_STATUSES = ("已确认", "已修改", "人工新增")
-PENDING, CONFIRMED, MODIFIED, DELETED, MANUAL = FIGURE_STATUSES
+PENDING, CONFIRMED, MODIFIED, DELETED, MANUAL = FigureStatus
 
 
 class _Unset:
@@ -63,6 +61,11 @@ class ReportSummary:
     deleted: int = 0
     manual: int = 0
     missing_parts: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        """Figures that stand (every status but 已删除)."""
+        return self.pending + self.confirmed + self.modified + self.manual
 
 
 @dataclass

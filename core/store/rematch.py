@@ -17,7 +17,7 @@ from collections import defaultdict
 from core.document import Document
 from core.extraction import Extraction
 from core.store import audit, codec, figures, sections
-from core.store.records import RematchSummary
+from core.store.records import PENDING, RematchSummary
 from core.store.reports import META_FIELDS, report_text, set_detection_counts
 
 
@@ -124,7 +124,7 @@ def _rematch_figures(conn, report_id, document, extraction, reviewer, summary) -
     pairs = _pair([(r[0], r[1], r[2]) for r in old], [(i, f.text, f.start) for i, f in enumerate(new)])
     for fid, _text, _start, dv, du, dq, ds, status, who in old:
         if fid not in pairs:
-            untouched = who is None and status == "待审"
+            untouched = who is None and status == PENDING
             if _drop_or_flag(conn, "figures", "figure", fid, report_id, untouched, reviewer):
                 summary.stale.append(fid)
             else:
@@ -142,7 +142,7 @@ def _rematch_figures(conn, report_id, document, extraction, reviewer, summary) -
             if before != after:
                 audit.log(conn, reviewer, report_id, "figure", fid, "redetect", name, before, after)
         rematch_indicator(conn, fid, getattr(f, "indicator", None), reviewer, report_id)
-        if status == "待审":  # no decision yet: the reviewed copy follows the detector
+        if status == PENDING:  # no decision yet: the reviewed copy follows the detector
             conn.execute(
                 "UPDATE figures SET rev_value = det_value, rev_unit = det_unit,"
                 " rev_qualifier = det_qualifier, rev_subject = det_subject WHERE id = ?", (fid,))

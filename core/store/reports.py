@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from core.document import Document
+from core.domain import META_FIELDS, ReviewState
 from core.errors import ReportError
 from core.extraction import PART_KINDS, Extraction
 from core.store import audit, codec
@@ -16,7 +17,6 @@ _COLS = (
     "id, sha256, file_name, source_path, format, imported_at, detected_at, org, year, published,"
     " doc_number, title, warnings, review_state, reviewer, reviewed_at, original_file"
 )
-META_FIELDS = ("org", "year", "published", "doc_number", "title")
 
 
 def _record(row: tuple) -> ReportRecord:
@@ -114,19 +114,24 @@ def missing_parts(conn: sqlite3.Connection, report_id: int | None = None) -> dic
     return out
 
 
-def list_reports(conn: sqlite3.Connection) -> list[ReportSummary]:
-    """All reports with figure counts by status, ordered by body, year, file.
+def list_reports(conn: sqlite3.Connection, report_id: int | None = None) -> list[ReportSummary]:
+    """All reports (or the one ``report_id``) with figure counts by status, ordered by body,
+    year, file.
 
     Two queries instead of one join: the counts come from the (report_id, status) index alone.
     """
+    one = "" if report_id is None else " WHERE report_id = ?"
+    args = () if report_id is None else (report_id,)
     counts: dict[int, dict[str, int]] = {}
     for rid, status, n in conn.execute(
-            "SELECT report_id, status, count(*) FROM figures GROUP BY report_id, status"):
+            f"SELECT report_id, status, count(*) FROM figures{one} GROUP BY report_id, status",
+            args):
         counts.setdefault(rid, {})[status] = n
     rows = conn.execute(
         "SELECT id, file_name, org, year, format, review_state, reviewer, reviewed_at,"
-        " imported_at FROM reports ORDER BY org, year, file_name").fetchall()
-    missing = missing_parts(conn)
+        " imported_at FROM reports" + one.replace("report_id", "id") +
+        " ORDER BY org, year, file_name", args).fetchall()
+    missing = missing_parts(conn, report_id)
     out = []
     for row in rows:
         by_status = counts.get(row[0], {})
@@ -156,9 +161,13 @@ def set_review_state(conn: sqlite3.Connection, report_id: int, state: str, revie
 
 def start_review(conn: sqlite3.Connection, report_id: int, reviewer: str) -> None:
     """The first decision on a 未审 report moves it to 审核中 (audited like any change)."""
-    row = conn.execute("SELECT review_state FROM reports WHERE id = ?", (report_id,)).fetchone()
-    if row and row[0] == "未审":
-        set_review_state(conn, report_id, "审核中", reviewer)
+    # one statement in the common case (the report is already 审核中)
+    at = audit.now()
+    cur = conn.execute("UPDATE reports SET review_state = '审核中', reviewer = ?, reviewed_at = ?"
+                       " WHERE id = ? AND review_state = '未审'", (reviewer, at, report_id))
+    if cur.rowcount:
+        audit.log(conn, reviewer, report_id, "report", report_id, "state", "review_state",
+                  ReviewState.UNREVIEWED, ReviewState.IN_REVIEW, at)
 
 
 def set_meta(conn: sqlite3.Connection, report_id: int, field: str, value, reviewer: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import sqlite3
+from dataclasses import replace
 from typing import Any
 
 from core.errors import ReportError
@@ -53,11 +54,17 @@ def list_sections(conn: sqlite3.Connection, report_id: int, *, include_removed: 
     return [_record(r, text) for r in rows]
 
 
+_JOINED = ", ".join("s." + c.strip() for c in _COLS.split(",")) + (
+    ', substr(r.text, s.start + 1, s."end" - s.start) = s.text'
+    " FROM sections s JOIN reports r ON r.id = s.report_id")
+
+
 def get_section(conn: sqlite3.Connection, section_id: int) -> SectionRecord:
-    row = conn.execute(f"SELECT {_COLS} FROM sections WHERE id = ?", (section_id,)).fetchone()
+    """One heading; its anchor is checked by SQLite (the report text stays in the database)."""
+    row = conn.execute(f"SELECT {_JOINED} WHERE s.id = ?", (section_id,)).fetchone()
     if row is None:
         raise ReportError("database", f"数据库中没有编号为 {section_id} 的标题。")
-    return _record(row, report_text(conn, row[1]))
+    return SectionRecord(*row[:12], bool(row[12]), bool(row[13]), row[14], row[15], bool(row[16]))
 
 
 def _check_kind(kind: str | None) -> None:
@@ -92,7 +99,7 @@ def update(conn: sqlite3.Connection, section_id: int, reviewer: str, *, level: A
         audit.log(conn, reviewer, rec.report_id, "section", section_id, action, name,
                   getattr(rec, name), value, at)
     start_review(conn, rec.report_id, reviewer)
-    return get_section(conn, section_id)
+    return replace(rec, **new, reviewer=reviewer, reviewed_at=at)
 
 
 def reset(conn: sqlite3.Connection, section_id: int, reviewer: str) -> SectionRecord:

@@ -20,6 +20,7 @@ from core.extraction import Extraction
 from core.paths import default_db_path
 from core.store import audit, figures, originals, rematch, reports, sections
 from core.store.connection import connect, integrity_ok, transaction
+from core.store.export_reads import ExportSnapshot, read_export
 from core.store.indicator_ops import IndicatorOps
 from core.store.records import UNSET
 from core.store.records import (AuditRow, FigureRecord, ImportResult, LoadedReport,
@@ -82,11 +83,12 @@ class Store(IndicatorOps):
         return ImportResult(rid, True, source.name)
 
     def import_file(self, path: Path | str, progress: Progress | None = None,
-                    reviewer: str = "导入", analyzer: Analyzer | None = None) -> ImportResult:
+                    reviewer: str = "导入", *, analyzer: Analyzer) -> ImportResult:
         """Hash, and only if new: load, detect, store. Raises ``ReportError`` for bad input.
 
-        ``analyzer(path, progress) -> (Document, Extraction)`` replaces the in-process import and
-        detection, e.g. ``core.analysis_worker.AnalysisWorker().analyze`` in the GUI.
+        ``analyzer(path, progress) -> (Document, Extraction)`` does the loading and detection
+        (``core.analysis.load_and_analyze``, or the GUI's crash-isolated child process): the
+        store itself never calls detection.
         """
         path = Path(path)
         if not path.is_file():
@@ -95,8 +97,6 @@ class Store(IndicatorOps):
         existing = self.find_by_sha(sha256)
         if existing is not None:
             return ImportResult(existing, False, path.name)
-        if analyzer is None:
-            from core.analysis import load_and_analyze as analyzer
         document, extraction = analyzer(str(path), progress)
         return self.add_report(document, extraction, source_path=str(path), sha256=sha256,
                                reviewer=reviewer)
@@ -110,6 +110,17 @@ class Store(IndicatorOps):
     # -- reading ------------------------------------------------------------------------------
     def list_reports(self) -> list[ReportSummary]:
         return reports.list_reports(self.conn)
+
+    def report_summary(self, report_id: int) -> ReportSummary:
+        """One row of the report list (after a decision changed its counts or state)."""
+        found = reports.list_reports(self.conn, report_id)
+        if not found:
+            raise ReportError("database", f"数据库中没有编号为 {report_id} 的报告。")
+        return found[0]
+
+    def export_snapshot(self, reviewed_only: bool = False) -> ExportSnapshot:
+        """Everything the export writes, read in one snapshot (``core.export`` runs no SQL)."""
+        return read_export(self.conn, reviewed_only)
 
     def get_report(self, report_id: int) -> ReportRecord:
         return reports.get_report(self.conn, report_id)
@@ -146,8 +157,16 @@ class Store(IndicatorOps):
     def get_figure(self, figure_id: int) -> FigureRecord:
         return figures.get_figure(self.conn, figure_id)
 
-    def list_sections(self, report_id: int, include_removed: bool = True) -> list[SectionRecord]:
-        return sections.list_sections(self.conn, report_id, include_removed=include_removed)
+    def get_figures(self, figure_ids) -> list[FigureRecord]:
+        """The figures with these ids, in text order, in one statement."""
+        return figures.get_figures(self.conn, figure_ids)
+
+    def list_sections(self, report_id: int, include_removed: bool = True,
+                      text: str | None = None) -> list[SectionRecord]:
+        """``text``: the report text when the caller holds it already (anchors are checked
+        against it instead of reading it again)."""
+        return sections.list_sections(self.conn, report_id, include_removed=include_removed,
+                                      text=text)
 
     def get_section(self, section_id: int) -> SectionRecord:
         return sections.get_section(self.conn, section_id)
@@ -228,10 +247,12 @@ class Store(IndicatorOps):
 
     # -- sections -----------------------------------------------------------------------------
     def update_section(self, section_id: int, reviewer: str, *, level: Any = UNSET,
-                       kind: Any = UNSET, removed: Any = UNSET) -> SectionRecord:
+                       kind: Any = UNSET, removed: Any = UNSET,
+                       action: str = "edit") -> SectionRecord:
+        """``action`` is what the audit log records ("undo" / "redo" on the undo path)."""
         with self._tx():
             return sections.update(self.conn, section_id, reviewer, level=level, kind=kind,
-                                   removed=removed)
+                                   removed=removed, action=action)
 
     def remove_section(self, section_id: int, reviewer: str) -> SectionRecord:
         """Hide a false heading (restorable)."""

@@ -1,19 +1,23 @@
-"""Figures table: one row per figure, updatable row by row, with a status/section/text filter."""
+"""Figures table: one row per ``FigureRecord`` of the open ``ReportSession`` (the store's own
+records, no copy), updated row by row as the session reports changes; with a status / section /
+text filter proxy."""
 from __future__ import annotations
 
 from bisect import bisect_right
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
-from core.extraction import Section
-from gui.report_source import FigureItem
+from core.domain import FigureStatus
+from core.review.session import ReportSession
+from core.store.records import FigureRecord
 from gui.views.highlights import status_color, status_label
 
 (COL_SUBJECT, COL_VALUE, COL_UNIT, COL_QUALIFIER, COL_TEXT, COL_SECTION, COL_PAGE,
  COL_STATUS) = range(8)
-FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # the FigureItem
+FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # the FigureRecord
 FIGURE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+EDITABLE_COLUMNS = (COL_SUBJECT, COL_VALUE, COL_UNIT, COL_QUALIFIER)
 
 
 def format_value(value) -> str:
@@ -24,69 +28,79 @@ def format_value(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def _text_order(item: FigureRecord) -> tuple[int, int]:
+    return (item.start, item.id)
+
+
 class FiguresModel(QAbstractTableModel):
     HEADERS = ("主体", "数值", "单位", "限定", "原文", "章节", "页码", "状态")
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, editable: bool = False):
         super().__init__(parent)
-        self._items: list[FigureItem] = []
-        self._sections: list[Section] = []
+        # editable: the review columns accept an editor; the edit itself goes through the
+        # review controller (an undoable operation), never through setData
+        self.editable = editable
+        self._session: ReportSession | None = None
+        self._items: list[FigureRecord] = []
         self._row_of_id: dict[int, int] = {}
 
     # --- content -------------------------------------------------------------------------
-    def set_figures(self, items: list[FigureItem], sections: list[Section]) -> None:
+    def set_report(self, session: ReportSession | None) -> None:
         self.beginResetModel()
-        self._items = sorted(items, key=_text_order)  # rows stay in text order (see the proxy)
-        self._sections = list(sections)
-        self._row_of_id = {f.id: i for i, f in enumerate(self._items)}
+        self._session = session
+        self._items = session.figures if session is not None else []  # text order
+        self._reindex()
         self.endResetModel()
 
-    def items(self) -> list[FigureItem]:
+    def _reindex(self) -> None:
+        self._row_of_id = {f.id: i for i, f in enumerate(self._items)}
+
+    def items(self) -> list[FigureRecord]:
         return list(self._items)
 
-    def item(self, row: int) -> FigureItem:
+    def item(self, row: int) -> FigureRecord:
         return self._items[row]
 
     def row_of(self, figure_id: int) -> int:
         return self._row_of_id.get(figure_id, -1)
 
-    def update_item(self, item: FigureItem) -> None:
-        """Replace the row with ``item.id`` (one narrow dataChanged)."""
-        row = self._row_of_id[item.id]
-        self._items[row] = item
-        self.dataChanged.emit(self.index(row, 0), self.index(row, COL_STATUS))
+    def update_figures(self, ids) -> None:
+        """The session's records for ``ids`` changed: swap them in, one narrow dataChanged each."""
+        for fid in ids:
+            row = self._row_of_id.get(fid)
+            if row is None:
+                continue
+            self._items[row] = self._session.figure(fid)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, COL_STATUS))
 
-    def insert_item(self, item: FigureItem, row: int | None = None) -> None:
-        """Insert ``item`` at its place in text order (``row`` must agree when given)."""
-        if row is None:
-            row = bisect_right([_text_order(f) for f in self._items], _text_order(item))
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._items.insert(row, item)
-        self._row_of_id = {f.id: i for i, f in enumerate(self._items)}
-        self.endInsertRows()
+    def insert_figures(self, ids) -> None:
+        """New figures of the session, each inserted at its place in text order."""
+        for fid in ids:
+            rec = self._session.figure(fid)
+            row = bisect_right([_text_order(f) for f in self._items], _text_order(rec))
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._items.insert(row, rec)
+            self._reindex()
+            self.endInsertRows()
 
-    def remove_item(self, figure_id: int) -> None:
-        row = self._row_of_id[figure_id]
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._items[row]
-        self._row_of_id = {f.id: i for i, f in enumerate(self._items)}
-        self.endRemoveRows()
-
-    # in-place editing (issue 7): edits go through the review controller, never setData
-    EDITABLE_COLUMNS = (COL_SUBJECT, COL_VALUE, COL_UNIT, COL_QUALIFIER)
-    editable = False
+    def sections_changed(self) -> None:
+        """Headings changed: only the 章节 column shows something else."""
+        if self._items:
+            self.dataChanged.emit(self.index(0, COL_SECTION),
+                                  self.index(len(self._items) - 1, COL_SECTION))
 
     def flags(self, index):
         flags = super().flags(index)
-        if self.editable and index.isValid() and index.column() in self.EDITABLE_COLUMNS:
+        if self.editable and index.isValid() and index.column() in EDITABLE_COLUMNS:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def section_title(self, index: int | None) -> str:
-        if index is None or not 0 <= index < len(self._sections):
-            return ""
-        s = self._sections[index]
-        return f"{s.marker}{s.title}"
+    def section_index(self, item: FigureRecord) -> int | None:
+        return self._session.section_index(item.start) if self._session is not None else None
+
+    def section_title(self, item: FigureRecord) -> str:
+        s = self._session.section_of(item) if self._session is not None else None
+        return f"{s.marker}{s.title}" if s is not None else ""
 
     # --- Qt API --------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):
@@ -117,23 +131,24 @@ class FiguresModel(QAbstractTableModel):
             if col == COL_PAGE:
                 return f.page if f.page is not None else -1
             if col == COL_SECTION:
-                return f.section if f.section is not None else -1
+                k = self.section_index(f)
+                return k if k is not None else -1
             if col == COL_TEXT:
                 return f.start
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_SUBJECT:
-                return f.subject
+                return f.subject or ""
             if col == COL_VALUE:
                 return format_value(f.value)
             if col == COL_UNIT:
-                return f.unit
+                return f.unit or ""
             if col == COL_QUALIFIER:
                 return f.qualifier or ""
             if col == COL_TEXT:
                 return f.text.replace("\n", " ")
             if col == COL_SECTION:
-                return self.section_title(f.section)
+                return self.section_title(f)
             if col == COL_PAGE:
                 return str(f.page + 1) if f.page is not None else ""
             if col == COL_STATUS:
@@ -147,11 +162,9 @@ class FiguresModel(QAbstractTableModel):
         return None
 
 
-def _text_order(item: FigureItem) -> tuple[int, int]:
-    return (item.start, item.id)
-
-
 class FiguresFilterProxy(QSortFilterProxyModel):
+    """Filter by status, by section (a set of section indices) and by text in any column."""
+
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """The model keeps its rows in text order, so 原文 ascending (the default) is the source
         order and needs no sort pass: on a 277-figure report that pass was ~20 ms of the GUI
@@ -168,8 +181,6 @@ class FiguresFilterProxy(QSortFilterProxyModel):
         else:  # pragma: no cover
             change()
             self.invalidateFilter()
-
-    """Filter by status, by section (a set of section indices) and by text in any column."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -199,13 +210,13 @@ class FiguresFilterProxy(QSortFilterProxyModel):
         f = model.item(source_row)
         if self._statuses is not None and f.status not in self._statuses:
             return False
-        if self._statuses is None and self.hide_deleted and f.status == "已删除":
+        if self._statuses is None and self.hide_deleted and f.status == FigureStatus.DELETED:
             return False  # deleted figures show only under the 已删除 filter
-        if self._sections is not None and f.section not in self._sections:
+        if self._sections is not None and model.section_index(f) not in self._sections:
             return False
         if self._text:
-            hay = " ".join((f.subject, format_value(f.value), f.unit, f.qualifier or "", f.text,
-                            model.section_title(f.section))).lower()
+            hay = " ".join((f.subject or "", format_value(f.value), f.unit or "",
+                            f.qualifier or "", f.text, model.section_title(f))).lower()
             if self._text not in hay:
                 return False
         return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from gui.models.headers import HeadersMixin
-from gui.report_source import ReportSummary
+from core.store.records import ReportSummary
 
 COL_ORG, COL_YEAR, COL_FILE, COL_STATE, COL_PENDING, COL_TOTAL = range(6)
 REPORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the ReportSummary
@@ -24,7 +24,7 @@ class ReportListModel(HeadersMixin, QAbstractTableModel):
         self.endResetModel()
 
     def update_report(self, summary: ReportSummary) -> None:
-        """Replace one row (narrow dataChanged) or append it."""
+        """Replace one row (narrow dataChanged) or append it (a newly imported report)."""
         for i, r in enumerate(self._rows):
             if r.id == summary.id:
                 self._rows[i] = summary
@@ -33,6 +33,9 @@ class ReportListModel(HeadersMixin, QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
         self._rows.append(summary)
         self.endInsertRows()
+
+    def reports(self) -> list[ReportSummary]:
+        return list(self._rows)
 
     def row_of(self, report_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == report_id), -1)
@@ -55,15 +58,15 @@ class ReportListModel(HeadersMixin, QAbstractTableModel):
             if col == COL_YEAR:
                 return r.year if role == Qt.ItemDataRole.EditRole else (str(r.year) if r.year else "—")
             if col == COL_FILE:
-                return r.file
+                return r.file_name
             if col == COL_STATE:
-                return self.tr(r.state)
+                return self.tr(r.review_state)
             if col == COL_PENDING:
                 return r.pending
             if col == COL_TOTAL:
                 return r.total
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_FILE:
-            return r.file
+            return r.file_name
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_YEAR, COL_PENDING, COL_TOTAL):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

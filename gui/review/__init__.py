@@ -1,2 +1,3 @@
-"""The review workflow on top of the review window (issue 7): correcting, keyboard navigation,
-undo/redo written through to the store, history, section edits and export from the window."""
+"""The review workflow, built into the main window (``integration.ReviewKit``): the controller
+that turns keys into ``core.review.ops`` operations, the one undo command, actions and menus,
+in-place editing, the history dock, section edits and export."""

@@ -17,7 +17,7 @@ def _keys(*specs) -> list[QKeySequence]:
 
 
 class ReviewActions(QObject):
-    def __init__(self, window, ctl, parent=None):
+    def __init__(self, window, ctl, pane, parent=None):
         super().__init__(parent or window)
         self.window, self.ctl = window, ctl
         self.groups: list[tuple[str, list[QAction]]] = []
@@ -57,12 +57,11 @@ class ReviewActions(QObject):
         self.add_heading = a(self.tr("用所选文字新增标题…"), ctl.add_heading, "Ctrl+Shift+H")
         self.remove_section = a(self.tr("删除误识别的标题"), ctl.remove_section,
                                 "Ctrl+Shift+Delete")
-        pane = window.review
-        self.focus_table = a(self.tr("转到数字表格"), lambda: pane.figures.table.setFocus(),
+        self.focus_table = a(self.tr("转到数字表格"), pane.focus_figures,
                              "Ctrl+1")
         self.focus_original = a(self.tr("转到原文"),
-                                lambda: pane.original.current_view().setFocus(), "Ctrl+2")
-        self.focus_outline = a(self.tr("转到提纲"), lambda: pane.outline.setFocus(), "Ctrl+3")
+                                pane.focus_original, "Ctrl+2")
+        self.focus_outline = a(self.tr("转到提纲"), pane.focus_outline, "Ctrl+3")
         for act in (self.undo, self.redo):
             window.addAction(act)
         self.groups = [

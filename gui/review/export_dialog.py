@@ -46,7 +46,7 @@ class ExportDialog(QDialog):
         (self.scope_this if current_id is not None else self.scope_all).setChecked(True)
         self.report_model = QStandardItemModel(self)
         for r in reports:
-            item = QStandardItem(f"{r.org or '（单位未识别）'} {r.year or ''} — {r.file}")
+            item = QStandardItem(f"{r.org or '（单位未识别）'} {r.year or ''} — {r.file_name}")
             item.setCheckable(True)
             item.setEditable(False)
             item.setData(r.id, Qt.ItemDataRole.UserRole)

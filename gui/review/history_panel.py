@@ -1,18 +1,20 @@
-"""History of the selected figure, in a dock: every audit row, newest last."""
+"""History of the selected figure, in a dock: every audit row, newest last (one statement per
+change of the current figure)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QLabel, QTableView, QVBoxLayout, QWidget
 
 from gui.models.history_model import COL_AT, COL_NEW, COL_OLD, HistoryModel
 
 
 class HistoryPanel(QDockWidget):
-    def __init__(self, controller, parent=None):
+    def __init__(self, session, pane, parent=None):
         super().__init__(self.tr("修改记录"), parent)
         self.setObjectName("historyDock")
-        self.ctl = controller
+        self.session = session
         self.figure_id: int | None = None
+        self.refresh_due = False
         self.model = HistoryModel(self)
         self.title = QLabel(self.tr("选择一个数字查看它的修改记录。"), self)
         self.title.setWordWrap(True)
@@ -33,25 +35,25 @@ class HistoryPanel(QDockWidget):
         self.setWidget(body)
         self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea
                              | Qt.DockWidgetArea.RightDockWidgetArea)
-        controller.pane.currentFigureChanged.connect(self.show_figure)
-        controller.figureChanged.connect(self._on_changed)
+        # the pane announces the current figure, and the same figure again after a change
+        pane.currentFigureChanged.connect(self.show_figure)
 
     def show_figure(self, item) -> None:
+        """Show ``item``'s history; read once the key press is handled (Y changes a figure and
+        moves to the next one: only the last one's history is read)."""
         self.figure_id = item.id if item is not None else None
-        self.refresh()
-
-    def _on_changed(self, rec) -> None:
-        if rec.id == self.figure_id:
-            self.refresh()
+        if not self.refresh_due:
+            self.refresh_due = True
+            QTimer.singleShot(0, self.refresh)
 
     def refresh(self) -> None:
+        self.refresh_due = False
         if self.figure_id is None:
             self.model.set_rows([])
             self.title.setText(self.tr("选择一个数字查看它的修改记录。"))
             return
-        store = self.ctl.store()
-        rec = store.get_figure(self.figure_id)
-        rows = store.figure_history(self.figure_id)
+        rec = self.session.report.figure(self.figure_id)
+        rows = self.session.store().figure_history(self.figure_id)
         self.title.setText(self.tr("“{0}”（{1}）共 {2} 条记录").format(
             rec.text, rec.status, len(rows)))
         self.model.set_rows(rows)

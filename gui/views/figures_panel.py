@@ -7,17 +7,17 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 
 from gui.models.figures_model import (COL_SECTION, COL_SUBJECT, COL_TEXT, FIGURE_ROLE,
                                       FiguresFilterProxy, FiguresModel)
-from gui.report_source import FigureItem
+from core.store.records import FigureRecord
 from gui.views.highlights import STATUSES, status_color, status_label
 
 
 class FiguresPanel(QWidget):
-    currentFigureChanged = Signal(object)  # FigureItem or None
+    currentFigureChanged = Signal(object)  # FigureRecord or None
     sectionLimitToggled = Signal(bool)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, editable: bool = True):
         super().__init__(parent)
-        self.model = FiguresModel(self)
+        self.model = FiguresModel(self, editable=editable)
         self.proxy = FiguresFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.status_box = QComboBox(self)
@@ -42,7 +42,9 @@ class FiguresPanel(QWidget):
         self.table.sortByColumn(COL_TEXT, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            if editable else QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(22)
         hh = self.table.horizontalHeader()
@@ -66,9 +68,47 @@ class FiguresPanel(QWidget):
     def _on_current(self, current, _previous) -> None:
         self.currentFigureChanged.emit(current.data(FIGURE_ROLE) if current.isValid() else None)
 
-    def current_figure(self) -> FigureItem | None:
+    def current_figure(self) -> FigureRecord | None:
         idx = self.table.currentIndex()
         return idx.data(FIGURE_ROLE) if idx.isValid() else None
+
+    def go_row(self, row: int) -> bool:
+        """Make proxy row ``row`` current (table order: filters and sorting apply)."""
+        if not 0 <= row < self.proxy.rowCount():
+            return False
+        idx = self.proxy.index(row, 0)
+        self.table.setCurrentIndex(idx)
+        self.table.selectRow(row)
+        self.table.scrollTo(idx)
+        return True
+
+    def has_figure(self, figure_id: int) -> bool:
+        return self.model.row_of(figure_id) >= 0
+
+    def edit_current(self, column: int) -> bool:
+        """Open the editor of ``column`` in the current row; False when no row is current."""
+        idx = self.table.currentIndex()
+        if not idx.isValid():
+            return False
+        self.table.setFocus()
+        self.table.edit(idx.siblingAtColumn(column))
+        return True
+
+    def current_row(self) -> int:
+        return self.table.currentIndex().row()
+
+    def neighbour_id(self) -> int | None:
+        """The figure after the current row (or before it, at the end) in table order."""
+        row = self.current_row()
+        for r in (row + 1, row - 1):
+            if 0 <= r < self.proxy.rowCount():
+                return self.proxy.index(r, 0).data(FIGURE_ROLE).id
+        return None
+
+    def is_hidden(self, figure_id: int) -> bool:
+        """Not shown under the current filters (or not in the table at all)."""
+        row = self.model.row_of(figure_id)
+        return row < 0 or not self.proxy.mapFromSource(self.model.index(row, 0)).isValid()
 
     def select_figure(self, figure_id: int) -> bool:
         """Make the figure's row current (clearing filters that hide it); True if found."""

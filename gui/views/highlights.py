@@ -1,19 +1,17 @@
 """Review statuses and their highlight colours — the one place that decides them.
 
-Status keys are the store's own strings (``core.store.records.FIGURE_STATUSES``); the label shown
-is the key, passed through ``tr()``.
+Status keys are ``core.domain.FigureStatus`` (the strings stored in the database); the label
+shown is the key, passed through ``tr()``.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-PENDING = "待审"
-CONFIRMED = "已确认"
-EDITED = "已修改"
-DELETED = "已删除"
-ADDED = "人工新增"
-STATUSES = (PENDING, CONFIRMED, EDITED, DELETED, ADDED)
+from core.domain import FIGURE_STATUSES as STATUSES  # noqa: F401 - the status order, for views
+from core.domain import FigureStatus
+
+PENDING, CONFIRMED, EDITED, DELETED, ADDED = FigureStatus
 
 # (red, green, blue): translucent fills on the original, the same hue as solid swatches elsewhere
 _RGB = {

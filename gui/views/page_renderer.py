@@ -44,9 +44,6 @@ class PageRenderer(QObject):
             del self._queue[p]
         return dropped
 
-    def cancel_all(self) -> None:
-        self._queue.clear()
-
     def pending(self) -> int:
         return len(self._queue)
 

@@ -1,4 +1,5 @@
-"""The PDF original: real pages rendered lazily off the GUI thread, continuous scroll, zoom,
+"""The PDF original: real pages rendered lazily on the GUI thread, one page per event-loop turn
+(see ``page_renderer`` for why not in a thread), continuous scroll, zoom,
 translucent highlight boxes from the importer's CharBoxes, rubber-band text selection.
 
 Coordinates: CharBoxes are PDF points with a top-left origin; a page is drawn at
@@ -27,7 +28,6 @@ class PdfPagesView(PdfViewEvents, QAbstractScrollArea):
     textSelectionChanged = Signal(int, int)  # str offsets; (-1, -1) when cleared
     currentPageChanged = Signal(int)  # 0-based
     zoomChanged = Signal(float)
-    pageRendered = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -290,7 +290,6 @@ class PdfPagesView(PdfViewEvents, QAbstractScrollArea):
             old, _ = self._cache.popitem(last=False)
             self._requested.pop(old, None)
         self.viewport().update()
-        self.pageRendered.emit(page)
 
     def rendered_image(self, page: int) -> QImage | None:
         return self._cache.get(page)

@@ -4,8 +4,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from gui.models.report_list_model import (COL_ORG, ID_ROLE, ReportFilterProxy, ReportListModel)
-from gui.report_source import ReportSummary
+from gui.models.report_list_model import (COL_ORG, ID_ROLE, REPORT_ROLE, ReportFilterProxy,
+                                          ReportListModel)
+from core.store.records import ReportSummary
 
 
 class ReportListPane(QWidget):
@@ -43,6 +44,10 @@ class ReportListPane(QWidget):
     def _on_double_click(self, index) -> None:
         if index.isValid():
             self.openRequested.emit(index.data(ID_ROLE))
+
+    def rows_in_view_order(self) -> list[ReportSummary]:
+        """The reports as the list shows them (filter and sort applied)."""
+        return [self.proxy.index(r, 0).data(REPORT_ROLE) for r in range(self.proxy.rowCount())]
 
     def mark_current(self, report_id: int) -> None:
         row = self.model.row_of(report_id)

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from core.batch_import import collect_files
 from core.errors import Cancelled, ReportError
-from gui.report_source import ReportSource
 from gui.workers.task import Task, TaskContext
 
-SUFFIXES = (".txt", ".docx", ".pdf")
+if TYPE_CHECKING:
+    from gui.store_source import StoreReportSource
 
 
 @dataclass
@@ -21,19 +23,14 @@ class ImportOutcome:
 
 
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given, folders searched recursively for report files (sorted)."""
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            out += sorted(str(f) for f in path.rglob("*")
-                          if f.is_file() and f.suffix.lower() in SUFFIXES)
-        else:
-            out.append(str(path))
-    return out
+    """Files as given, folders searched recursively for report files (sorted), by the same walker
+    as the command line (``core.batch_import.collect_files``: hidden files and Word lock files
+    ``~$x.docx`` are skipped). A path that does not exist is kept, so the import says why."""
+    files, missing = collect_files(paths)
+    return [str(f) for f in files] + [p for p, _msg in missing]
 
 
-def _import_all(ctx: TaskContext, source: ReportSource, paths: list[str]) -> ImportOutcome:
+def _import_all(ctx: TaskContext, source: StoreReportSource, paths: list[str]) -> ImportOutcome:
     outcome = ImportOutcome()
     total = len(paths)
     for i, path in enumerate(paths):
@@ -57,24 +54,24 @@ def _import_all(ctx: TaskContext, source: ReportSource, paths: list[str]) -> Imp
     return outcome
 
 
-def import_task(source: ReportSource, paths: list[str]) -> Task:
+def import_task(source: StoreReportSource, paths: list[str]) -> Task:
     """A task importing ``paths`` (files; expand folders first); result: ``ImportOutcome``."""
     return Task(_import_all, source, list(paths))
 
 
-def _load(ctx: TaskContext, source: ReportSource, report_id: int):
+def _load(ctx: TaskContext, source: StoreReportSource, report_id: int):
     return source.load_report(report_id)
 
 
-def load_task(source: ReportSource, report_id: int) -> Task:
-    """A task loading one report; result: ``LoadedReport``."""
+def load_task(source: StoreReportSource, report_id: int) -> Task:
+    """A task loading one report; result: ``ReportSession``."""
     return Task(_load, source, report_id)
 
 
-def _warm_up(ctx: TaskContext, source: ReportSource) -> None:
+def _warm_up(ctx: TaskContext, source: StoreReportSource) -> None:
     source.warm_up()
 
 
-def warm_up_task(source: ReportSource) -> Task:
+def warm_up_task(source: StoreReportSource) -> Task:
     """Start the source's parser (for the store: the analysis process) in the background."""
     return Task(_warm_up, source)

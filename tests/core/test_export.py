@@ -57,7 +57,7 @@ def test_xlsx_has_two_formatted_sheets(store, tmp_path):
 
 
 def test_reviewed_only(store):
-    _summary, detail = build_tables(store.conn, reviewed_only=True)
+    _summary, detail = build_tables(store, reviewed_only=True)
     assert sorted(detail["状态"]) == sorted(["已确认", "已修改", "已修改"])
 
 
@@ -74,7 +74,7 @@ def test_bad_suffix_and_anchor_flag(store, tmp_path):
     with pytest.raises(ReportError):
         export(store, tmp_path / "x.docx")
     store.conn.execute('UPDATE figures SET start = start + 1 WHERE id = 5')
-    _s, detail = build_tables(store.conn)
+    _s, detail = build_tables(store)
     assert list(detail["原文核对"]).count("不一致：原文已变化") == 1
 
 
@@ -100,7 +100,7 @@ def test_export_limited_to_chosen_reports_even_when_names_collide(tmp_path):
     names = {(r.org, r.year, r.file_name) for r in s.list_reports()}
     assert len(names) == 1  # the old (body, year, file) matching could not tell them apart
     s.confirm_figure(s.list_figures(ids[1])[0].id, "李四")
-    summary, detail = build_tables(s.conn, report_ids=[ids[1]])
+    summary, detail = build_tables(s, report_ids=[ids[1]])
     assert len(summary) == 1
     live = [f for f in s.list_figures(ids[1])]
     assert len(detail) == len(live)

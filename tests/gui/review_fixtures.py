@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from gui.main_window import MainWindow
+from gui.review.answers import Answers as WindowAnswers
 from gui.review.reviewer_name import store_name
 
 REVIEWER = "张审核"
@@ -29,14 +30,11 @@ class Answers:
 
 
 def make_window(qtbot, answers: Answers) -> MainWindow:
-    w = MainWindow()
+    # the questions are answered by the test; the name is in the settings already
+    w = MainWindow(answers=WindowAnswers(name=lambda: None, yes_no=answers.yes_no,
+                                   section=answers.section_answer))
     qtbot.addWidget(w)
     w.resize(1400, 900)
-    kit = w.review_kit
-    kit.ask_yes_no = answers.yes_no
-    kit.ctl.ask_yes_no = answers.yes_no
-    kit.ctl.ask_section = answers.section_answer
-    kit.ctl.names.ask = lambda: None  # the name is in the settings already
     w.show()
     qtbot.waitExposed(w)
     w.activateWindow()

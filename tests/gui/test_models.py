@@ -1,35 +1,68 @@
 """Models without views: figures model/proxy, outline tree, report list."""
 from PySide6.QtCore import Qt
 
-from core.extraction import Section
+from core.document import Document
+from core.review.session import ReportSession
+from core.store.records import FigureRecord, ReportRecord, ReportSummary, SectionRecord
 from gui.models.figures_model import (COL_PAGE, COL_STATUS, COL_TEXT, COL_VALUE, FIGURE_ROLE,
                                       FiguresFilterProxy, FiguresModel)
 from gui.models.outline_model import SECTION_INDEX_ROLE, OutlineModel
 from gui.models.report_list_model import COL_PENDING, ReportFilterProxy, ReportListModel
-from gui.report_source import FigureItem, ReportSummary
 
-SECTIONS = [Section(1, "一、", "主要举措和成效", 0, 9, "measures"),
-            Section(2, "（一）", "加强领导", 20, 26),
-            Section(1, "二、", "存在的不足和原因", 50, 60, "shortcomings")]
+
+def _section(sid, level, marker, title, start, end, kind=None):
+    return SectionRecord(sid, 1, "detected", marker, title, marker + title, start, end, level,
+                         kind, level, kind, False, False, None, None)
+
+
+SECTIONS = [_section(1, 1, "一、", "主要举措和成效", 0, 9, "measures"),
+            _section(2, 2, "（一）", "加强领导", 20, 26),
+            _section(3, 1, "二、", "存在的不足和原因", 50, 60, "shortcomings")]
+
+
+def _figure(fid, start, end, text, value, unit, qualifier, subject, status, page):
+    return FigureRecord(fid, 1, text, start, end, page, value, unit, qualifier, subject, value,
+                        unit, qualifier, subject, status, None, False, None, None)
 
 
 def _items():
-    return [FigureItem(1, 30, 33, "26次", 26, "次", None, "召开会议", 1, "待审", 0),
-            FigureItem(2, 40, 45, "87.4%", 87.4, "%", None, "参检率", 1, "已确认", 1),
-            FigureItem(3, 70, 74, "3万余份", 30000, "份", "余", "宣传册", 2, "待审", 2)]
+    return [_figure(1, 30, 33, "26次", 26, "次", None, "召开会议", "待审", 0),
+            _figure(2, 40, 45, "87.4%", 87.4, "%", None, "参检率", "已确认", 1),
+            _figure(3, 70, 74, "3万余份", 30000, "份", "余", "宣传册", "待审", 2)]
+
+
+def _session(items=None):
+    record = ReportRecord(1, "x", "a.txt", "a.txt", "txt", "", "", None, None, None, None, None,
+                          [], "未审", None, None, None)
+    return ReportSession(record, Document("a.txt", "txt", "x" * 100), SECTIONS,
+                         items if items is not None else _items(), [])
+
+
+class _Store:
+    """The two reads ``ReportSession.apply`` makes for figure changes."""
+
+    def __init__(self, records):
+        self.records = {r.id: r for r in records}
+
+    def get_figures(self, ids):
+        return sorted((self.records[i] for i in ids), key=lambda r: (r.start, r.id))
 
 
 def test_figures_model_data_and_row_update(qtbot):
     model = FiguresModel()
-    model.set_figures(_items(), SECTIONS)
+    session = _session()
+    model.set_report(session)
     assert model.rowCount() == 3
     assert model.index(1, COL_VALUE).data() == "87.4"
     assert model.index(0, COL_PAGE).data() == "1"
     assert model.index(2, 0).data(FIGURE_ROLE).id == 3
     changed = _items()[0]
     changed.status = "已确认"
+    from core.review.changes import OpChanges
+
+    session.apply(_Store([changed]), OpChanges(1, figures=frozenset({1})))
     with qtbot.waitSignal(model.dataChanged) as blocker:
-        model.update_item(changed)
+        model.update_figures([1])
     top, bottom = blocker.args[0], blocker.args[1]
     assert top.row() == bottom.row() == 0
     assert model.index(0, COL_STATUS).data() == "已确认"
@@ -37,7 +70,7 @@ def test_figures_model_data_and_row_update(qtbot):
 
 def test_figures_proxy_filters_and_sorts():
     model = FiguresModel()
-    model.set_figures(_items(), SECTIONS)
+    model.set_report(_session())
     proxy = FiguresFilterProxy()
     proxy.setSourceModel(model)
     proxy.set_statuses({"待审"})
@@ -57,7 +90,8 @@ def test_sorting_by_text_position_follows_the_text_after_inserts():
     """原文 ascending is served from the model's own order; inserts keep that order."""
     model = FiguresModel()
     items = _items()
-    model.set_figures([items[2], items[0], items[1]], SECTIONS)  # given out of order
+    session = _session([items[2], items[0], items[1]])  # given out of order
+    model.set_report(session)
     proxy = FiguresFilterProxy()
     proxy.setSourceModel(model)
     proxy.setDynamicSortFilter(True)
@@ -67,7 +101,11 @@ def test_sorting_by_text_position_follows_the_text_after_inserts():
         return [proxy.index(r, 0).data(FIGURE_ROLE).id for r in range(proxy.rowCount())]
 
     assert ids() == [1, 2, 3]
-    model.insert_item(FigureItem(9, 35, 37, "5名", 5, "名", None, "律师", 1, "人工新增", 0))
+    from core.review.changes import OpChanges
+
+    added = _figure(9, 35, 37, "5名", 5, "名", None, "律师", "人工新增", 0)
+    session.apply(_Store([added]), OpChanges(1, added=frozenset({9})))
+    model.insert_figures([9])
     assert ids() == [1, 9, 2, 3]
     proxy.sort(COL_TEXT, Qt.SortOrder.DescendingOrder)
     assert ids() == [3, 2, 9, 1]
@@ -87,10 +125,26 @@ def test_outline_tree_nests_levels():
 
 def test_report_list_filter():
     model = ReportListModel()
-    model.set_reports([ReportSummary(1, "兰州市民政局", 2023, "a.pdf", "pdf", "未审", 5, 5, []),
-                       ReportSummary(2, "蓟州区", 2022, "b.txt", "txt", "审核中", 4, 1, [])])
+    model.set_reports([ReportSummary(1, "a.pdf", "兰州市民政局", 2023, "pdf", "未审", None, None, "",
+                                     pending=5),
+                       ReportSummary(2, "b.txt", "蓟州区", 2022, "txt", "审核中", None, None, "",
+                                     pending=1, confirmed=3)])
     proxy = ReportFilterProxy()
     proxy.setSourceModel(model)
     proxy.setFilterFixedString("兰州")
     assert proxy.rowCount() == 1
     assert proxy.index(0, COL_PENDING).data() == 5
+
+
+def test_report_list_updates_one_row(qtbot):
+    model = ReportListModel()
+    first = ReportSummary(1, "a.pdf", "甲", 2023, "pdf", "未审", None, None, "", pending=5)
+    model.set_reports([first])
+    changed = ReportSummary(1, "a.pdf", "甲", 2023, "pdf", "审核中", None, None, "", pending=4,
+                            confirmed=1)
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        model.update_report(changed)
+    assert blocker.args[0].row() == blocker.args[1].row() == 0
+    assert model.index(0, COL_PENDING).data() == 4 and model.rowCount() == 1
+    model.update_report(ReportSummary(2, "b.txt", "乙", 2024, "txt", "未审", None, None, ""))
+    assert model.rowCount() == 2

@@ -37,3 +37,23 @@ def test_keyboard_only_review_of_seed_000(qtbot, rwindow, answers):
     assert answers.asked == []  # nothing pending: no question
     print(f"\nseed 000: {n} figures reviewed with {presses} key presses")
     assert presses == n + 1
+
+
+def test_one_keypress_in_the_window_costs_a_handful_of_statements(qtbot, rwindow):
+    """Y in the real window: the decision, the session, the report-list row and the history
+    panel (read once, for the figure the key moved to) — counted on the GUI's connection."""
+    from tests.gui.review_fixtures import open_path, press
+
+    open_path(qtbot, rwindow, TXT)
+    press(qtbot, rwindow, Qt.Key.Key_Y)  # the first decision also moves the report to 审核中
+    statements: list[str] = []
+    conn = rwindow.source.store().conn
+    conn.set_trace_callback(statements.append)
+    try:
+        press(qtbot, rwindow, Qt.Key.Key_Y)
+        qtbot.waitUntil(lambda: not rwindow.review_kit.history.refresh_due, timeout=5000)
+    finally:
+        conn.set_trace_callback(None)
+    # measured 12: 7 for the decision (one transaction), 1 session, 3 list row, 1 history
+    assert len(statements) <= 12, statements
+    assert not any("SELECT text" in s or "blocks" in s for s in statements)

@@ -124,7 +124,7 @@ def test_outline_scrolls_and_limits_figures(qtbot, window):
     c = view.cursorForPosition(QPoint(5, view.viewport().height() // 2))
     visible = view.doc_offset(c.position())
     assert abs(visible - sections[last].start) < 400
-    shown = {review.figures.proxy.index(r, 0).data(FIGURE_ROLE).section
+    shown = {review.report.section_index(review.figures.proxy.index(r, 0).data(FIGURE_ROLE).start)
              for r in range(review.figures.proxy.rowCount())}
     assert shown <= review.outline_model.descendants(last)
     review.figures.section_only.setChecked(False)

@@ -11,7 +11,8 @@ from core.store.records import CONFIRMED, DELETED, MANUAL, MODIFIED, PENDING
 from gui.models.figures_model import COL_VALUE
 from gui.models.history_model import COL_NEW
 from tests.gui.helpers import PDF, TXT
-from tests.gui.review_fixtures import REVIEWER, make_window, open_id, open_path, press, store_of
+from tests.gui.review_fixtures import (REVIEWER, activate, make_window, open_id, open_path, press,
+                                      store_of)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -38,8 +39,12 @@ def _edit_cell(qtbot, window, text: str) -> QLineEdit:
     editor.selectAll()
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     type_text(editor, text)
+    table = window.review.figures.table
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.wait(30)  # the delegate commits in a queued call
+    # the delegate commits in a queued call: wait until the editor closed, or stayed open
+    # with its hint for a refused value
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState
+                    or bool(editor.property("hint")), timeout=5000)
     return editor
 
 
@@ -55,7 +60,8 @@ def test_edit_value_in_place_goes_to_database_and_audit(qtbot, rwindow):
     # the table row and the history panel show it
     assert rwindow.review_kit.ctl.current().value == 2300
     hist = rwindow.review_kit.history.model
-    assert any(hist.index(r, COL_NEW).data() == "2300" for r in range(hist.rowCount()))
+    qtbot.waitUntil(lambda: any(hist.index(r, COL_NEW).data() == "2300"
+                                for r in range(hist.rowCount())), timeout=5000)
     # 3.2万 is normalised
     assert rwindow.review_kit.ctl.edit("value", "3.2万") is None
     assert st.get_figure(f.id).value == 32000
@@ -165,10 +171,10 @@ def test_delete_restore_and_reset(qtbot, rwindow):
     f = _first(rwindow)
     press(qtbot, rwindow, Qt.Key.Key_Delete)
     assert st.get_figure(f.id).status == DELETED
-    assert ctl._hidden(f.id) and ctl.current() is not None and ctl.current().id != f.id
+    assert panel.is_hidden(f.id) and ctl.current() is not None and ctl.current().id != f.id
     assert "delete" in [r.action for r in st.figure_history(f.id)]
     panel.status_box.setCurrentIndex(panel.status_box.findData(DELETED))  # the 已删除 filter
-    assert not ctl._hidden(f.id)
+    assert not panel.is_hidden(f.id)
     assert panel.select_figure(f.id)
     press(qtbot, rwindow, Qt.Key.Key_R)
     assert st.get_figure(f.id).status == PENDING
@@ -184,7 +190,7 @@ def test_confirm_section_in_one_undoable_step(qtbot, rwindow):
     open_path(qtbot, rwindow, TXT)
     ctl, st = rwindow.review_kit.ctl, store_of(rwindow)
     f = _first(rwindow)
-    sec = rwindow.review.report.sections[f.section]
+    sec = rwindow.review.report.section_of(f)
     press(qtbot, rwindow, Qt.Key.Key_Y, SHIFT)
     confirmed = [x for x in st.list_figures(f.id and sec.report_id) if x.status == CONFIRMED]
     assert len(confirmed) >= 1 and f.id in [x.id for x in confirmed]
@@ -212,13 +218,16 @@ def test_headings_level_kind_add_remove(qtbot, rwindow, answers):
     open_path(qtbot, rwindow, TXT)
     ctl, st, review = rwindow.review_kit.ctl, store_of(rwindow), rwindow.review
     rid = review.report.id
-    sec = review.report.sections[_first(rwindow).section]
+    sec = review.report.section_of(_first(rwindow))
     answers.section = (3, "plan")
-    with qtbot.waitSignal(rwindow.reportOpened, timeout=10000):
+    # a heading change updates the outline in place: the report is not opened again
+    opened = []
+    rwindow.reportOpened.connect(opened.append)
+    with qtbot.waitSignal(rwindow.session.sectionsChanged, timeout=10000):
         assert ctl.edit_section()
     rec = st.get_section(sec.id)
     assert (rec.level, rec.kind) == (3, "plan")
-    with qtbot.waitSignal(rwindow.reportOpened, timeout=10000):
+    with qtbot.waitSignal(rwindow.session.sectionsChanged, timeout=10000):
         press(qtbot, rwindow, Qt.Key.Key_Delete, CTRL | SHIFT)
     assert st.get_section(sec.id).removed
     assert sec.id not in [s.id for s in review.report.sections]
@@ -227,13 +236,15 @@ def test_headings_level_kind_add_remove(qtbot, rwindow, answers):
     line_end = text.index("\n", 10)
     review.original.current_view().set_selection(0, line_end)
     answers.section = (1, None)
-    with qtbot.waitSignal(rwindow.reportOpened, timeout=10000):
+    with qtbot.waitSignal(rwindow.session.sectionsChanged, timeout=10000):
         press(qtbot, rwindow, Qt.Key.Key_H, CTRL | SHIFT)
     manual = [s for s in st.list_sections(rid) if s.origin == "manual"]
     assert len(manual) == 1 and manual[0].start == 0
-    with qtbot.waitSignal(rwindow.reportOpened, timeout=10000):
+    with qtbot.waitSignal(rwindow.session.sectionsChanged, timeout=10000):
         press(qtbot, rwindow, Qt.Key.Key_Z, CTRL)
     assert st.get_section(manual[0].id).removed
+    assert manual[0].id not in [s.id for s in review.report.sections]
+    assert opened == []
 
 
 def test_reopen_database_in_a_new_window_shows_every_decision(qtbot, rwindow, answers):
@@ -261,7 +272,7 @@ def test_reopen_database_in_a_new_window_shows_every_decision(qtbot, rwindow, an
     assert shown == expected
     assert shown[a.id][0] == CONFIRMED and shown[b.id] == (MODIFIED, 700)
     assert shown[c.id][0] == DELETED and shown[added][0] == MANUAL
-    states = {r.id: r.state for r in other.source.list_reports()}
+    states = {r.id: r.review_state for r in other.source.list_reports()}
     assert states[rid] == "审核中"
 
 
@@ -343,3 +354,26 @@ def test_section_dialog_and_context_menus(qtbot, rwindow):
     assert "用所选文字新增数字" in texts and "扩展为完整数字后新增" in texts
     assert acts.confirm in acts.figure_menu(rwindow).actions()
     assert acts.edit_section in acts.outline_menu(rwindow).actions()
+
+
+def test_report_list_is_read_once_then_updated_per_report(qtbot, rwindow):
+    """Start reads the list once; an import adds its row; a decision updates only its row."""
+    from gui.models.report_list_model import COL_PENDING
+
+    calls = []
+    real = rwindow.source.list_reports
+    rwindow.source.list_reports = lambda: calls.append(1) or real()
+    resets = []
+    model = rwindow.report_list.model
+    model.modelReset.connect(lambda: resets.append(1))
+    with qtbot.waitSignal(rwindow.reportOpened, timeout=30000):
+        rwindow.start([str(TXT)])
+    qtbot.waitUntil(lambda: not rwindow.imports.busy(), timeout=30000)
+    activate(qtbot, rwindow)
+    rid = rwindow.review_kit.ctl.report_id()
+    row = model.row_of(rid)
+    before = model.index(row, COL_PENDING).data()
+    press(qtbot, rwindow, Qt.Key.Key_Y, times=2)
+    assert model.index(row, COL_PENDING).data() == before - 2
+    assert store_of(rwindow).report_summary(rid).pending == before - 2
+    assert calls == [1] and resets == [1]
