@@ -1,0 +1,110 @@
+"""Deadlines and form: 成文日期 by 3月1日 and publication by 4月1日 of the year after the report year;
+a title, a reporting body, a body of text, and a 发文字号 where the 版头 shows one is expected.
+
+The dates are read here with their spans (``core.detect.meta`` gives only one date, without a span):
+the 成文日期 is a date alone on one of the last lines (after the signature), the publication date a
+``发布时间/发布日期`` line of a web copy. No date found: silent — many web copies drop the 成文日期.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from core.checks.base import Check, make
+from core.detect.text_norm import fold_width, lines_with_offsets
+
+_DATE = re.compile(r"((?:19|20)\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./]\s*(\d{1,2})\s*[-./]\s*"
+                   r"(\d{1,2})(?!\d))")
+_PUBLISHED = re.compile(r"(?:发布|公开|发表)(?:时间|日期)\s*[:：]?\s*")
+_ORG_PREFIX = re.compile(r"^[\u4e00-\u9fff（）()]{0,30}$")
+# signs of a document sent upward with a 版头, where a 发文字号 belongs
+_LETTERHEAD = re.compile(r"签发人|^[\u4e00-\u9fff]{2,20}文件$|^[\u4e00-\u9fff]{2,20}(?:请示|报告)$")
+MIN_BODY = 300
+SUBMIT_BY = (3, 1)
+PUBLISH_BY = (4, 1)
+
+
+def _to_date(m: re.Match) -> date | None:
+    y, m1, d1, m2, d2 = m.groups()
+    try:
+        return date(int(y), int(m1 or m2), int(d1 or d2))
+    except (TypeError, ValueError):
+        return None
+
+
+def find_dates(text: str) -> dict[str, tuple[date, int, int]]:
+    """{"signed": (date, start, end), "published": (...)} for what the text states."""
+    lines = [(off, line) for off, line in lines_with_offsets(text) if line.strip()]
+    found: dict[str, tuple[date, int, int]] = {}
+    for off, line in lines[:15] + lines[-12:]:
+        f = fold_width(line)
+        p = _PUBLISHED.search(f)
+        if p:
+            m = _DATE.match(f, p.end())
+            d = _to_date(m) if m else None
+            if d and "published" not in found:
+                found["published"] = (d, off + m.start(), off + m.end())
+    for off, line in reversed(lines[-12:]):
+        f = fold_width(line)
+        if _PUBLISHED.search(f):
+            continue
+        stripped = f.strip()
+        m = _DATE.search(f)
+        if m and f[m.end():].strip() == "" and _ORG_PREFIX.match(f[:m.start()].strip()):
+            d = _to_date(m)
+            if d and len(stripped) <= 40:
+                found["signed"] = (d, off + m.start(), off + m.end())
+                break
+    return found
+
+
+def _cn(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def check_deadlines(text: str, year: int | None) -> list[Check]:
+    if not year:
+        return []
+    dates = find_dates(text)
+    out = []
+    submit_by = date(year + 1, *SUBMIT_BY)
+    publish_by = date(year + 1, *PUBLISH_BY)
+    if "signed" in dates:
+        d, s, e = dates["signed"]
+        if d > submit_by:
+            out.append(make("deadline", f"成文日期{_cn(d)}晚于报送截止日期{_cn(submit_by)}"
+                            f"（{year}年度报告应于次年3月1日前报送）", text, s, e))
+        elif d.year < year:
+            out.append(make("deadline", f"成文日期{_cn(d)}早于所报告的{year}年度，请核实报告年度或日期",
+                            text, s, e, certain=False))
+    if "published" in dates:
+        d, s, e = dates["published"]
+        if d > publish_by:
+            out.append(make("deadline", f"发布日期{_cn(d)}晚于公开截止日期{_cn(publish_by)}"
+                            f"（{year}年度报告应于次年4月1日前向社会公开）", text, s, e))
+    return out
+
+
+def check_form(text: str, meta) -> list[Check]:
+    body = re.sub(r"\s+", "", text)
+    if not body:
+        return [make("form", "报告没有正文（导入的文件中没有文字）", text, 0, 0)]
+    out = []
+    if len(body) < MIN_BODY:
+        out.append(make("form", f"正文过短（仅{len(body)}字），可能导入不完整或只有标题", text, 0, 0))
+    if not meta.title:
+        out.append(make("form", "未找到报告标题（如“关于××年法治政府建设情况的报告”）", text, 0, 0,
+                        certain=False))
+    if not meta.org:
+        out.append(make("form", "未找到报告单位（标题、版头和落款中都没有单位名称）", text, 0, 0,
+                        certain=False))
+    if not meta.doc_number:
+        for off, line in list(lines_with_offsets(text))[:15]:
+            stripped = fold_width(line).strip()
+            m = _LETTERHEAD.search(stripped)
+            if m:
+                start = off + line.find(stripped[:4]) if stripped else off
+                msg = f"版头有“{stripped[:20]}”，但未找到发文字号（如“×民字〔2024〕8号”）"
+                out.append(make("form", msg, text, start, start + len(stripped)))
+                break
+    return out
