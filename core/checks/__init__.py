@@ -27,7 +27,7 @@ def run_checks(extraction) -> list[Check]:
     out += check_deadlines(text, meta.year)
     out += check_sums(text, figs)
     out += check_rates(text, figs)
-    out += check_twice(text, figs)
+    out += check_twice(text, figs, extraction.sections)
     return out
 
 

@@ -21,6 +21,7 @@ _GROWTH = re.compile(r"增长|增幅|增速|同比|环比|比上年|比去年|�
                      r"减少|压减|压缩|缩减|节约|年均|翻|为上年|较")
 # against a target a figure may pass 100 % (超额完成): never a "share"
 _MAY_PASS_100 = re.compile(_GROWTH.pattern + r"|超额|完成|执行|预算|目标|计划|任务")
+_TARGET = re.compile(r"到\s*(?:19|20)\d\d\s*年|力争|目标|计划|预计|将达|确保")
 # rates that are a part of a whole by their meaning: they cannot exceed 100 %
 _SHARE = re.compile(r"(?:办结|结案|覆盖|满意|出庭|应诉|参检|合格|知晓|公开|达标|上线|网办|即办|审核|备案|到位|"
                     r"参与|回复|答复|受理|化解|调解成功|成功|通过|签约|持证|亮证|参保|入学|就业|准确|及时|"
@@ -35,9 +36,12 @@ def _rate_word(text: str, fig) -> str | None:
 
 
 def _holds(part: float, whole: float, rate: float, places: int) -> bool:
+    """part/whole, or (whole-part)/whole for a reduction (56项精简至21项，精简率62.5%)."""
     if whole <= 0:
         return True  # nothing to compute from
-    return abs(part / whole * 100 - rate) <= 10 ** -places + 1e-9
+    tol = 10 ** -places + 1e-9
+    return (abs(part / whole * 100 - rate) <= tol
+            or abs((whole - part) / whole * 100 - rate) <= tol)
 
 
 def _check_rate(text: str, figures, i: int) -> Check | None:
@@ -49,10 +53,13 @@ def _check_rate(text: str, figures, i: int) -> Check | None:
         return None
     stem = word[-3:-1]  # 参检率 -> 参检, 出庭应诉率 -> 应诉
     s0, s1 = sentence_bounds(text, rate.start)
+    if _TARGET.search(text[s0:s1]):
+        return None  # a target (到2020年…达88%) is not computed from this year's figures
     counts = [j for j, f in enumerate(figures)
               if s0 <= f.start < s1 and j != i and f.value is not None and not is_percent(f)
               and not qualified(f)]
-    parts = [j for j in counts if stem in lead_phrase(text, figures[j].start)]
+    parts = [j for j in counts if stem in lead_phrase(text, figures[j].start)
+             and "/" not in figures[j].unit]
     if len(parts) != 1:
         return None  # no part, or two readings: unsure, so silent
     p = parts[0]

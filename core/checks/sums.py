@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from core.checks.base import Check, fmt_num, is_percent, make, qualified, sentence_bounds
+from core.checks.base import (Check, fmt_num, is_percent, lead_phrase, make, qualified,
+                              sentence_bounds)
 
 # counters of the same kind of thing: a total in 宗 (cases) may list its parts in 家 (bodies)
 _ITEM_UNITS = set("件宗个家项起户所间条份单批处座")
@@ -122,9 +123,9 @@ def _before_total_word(text: str, figures, i: int) -> Check | None:
 def _of_which(text: str, figures, i: int) -> Check | None:
     total = figures[i]
     after = text[total.end:total.end + 12]
-    m = re.match(r"[^。；;（(）)]{0,8}?[，,]\s*其中", after)
-    if not m:
-        return None
+    m = re.match(r"[^。；;（(）)，,、0-9]{0,8}?[，,]\s*其中", after)
+    if not m or _NOT_A_BREAKDOWN.search(lead_phrase(text, total.start)):
+        return None  # 比上年增加1500亿元，其中…: the parts belong to another total
     _, s1 = sentence_bounds(text, total.start)
     parts = []
     for j in range(i + 1, len(figures)):
@@ -133,8 +134,8 @@ def _of_which(text: str, figures, i: int) -> Check | None:
             break
         if is_percent(fig) or fig.unit != total.unit:
             break
-        if not _usable(fig):
-            return None
+        if not _usable(fig) or fig.value > total.value:
+            return None  # a "part" larger than the total counts something else (停车位573个)
         parts.append(j)
     if len(parts) < 2:
         return None

@@ -18,8 +18,12 @@ _FILLER = re.compile(r"^(?:[一二三四五六七八九十]是|其中|同时|另
                      r"全年共|依法|有效|成功|积极|认真|组织|及时)+")
 _TAIL = re.compile(r"(?:为|达|达到|共|共计|约|近|超过|逾|了|累计)+$")
 _COMPARE = re.compile(r"比上年|比去年|较上年|较去年|同比|环比|增长|下降|减少|增加|提高|由|从|到|至|"
-                      r"力争|计划|预计|目标|确保|将|拟|上年|去年|以来|年均|分别|每|人均|平均")
+                      r"力争|计划|预计|目标|确保|将|拟|上年|去年|上一年|以来|年均|分别|每|人均|平均|较|比")
+# a multi-year summary and the year's own figure share their words: 五年来新增病床4671张 / 新增病床1791张
+_SCOPE = re.compile(r"过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来|五年|以来|累计|历年|"
+                    r"十[一二三四五]五|本届|届内|时期")
 _YEARS = re.compile(r"(?:19|20)\d\d")
+_RATIO_UNITS = {"倍", "成", ""}
 MIN_KEY = 5
 SURE_KEY = 8
 
@@ -33,16 +37,38 @@ def _key(text: str, fig) -> str | None:
     return han if len(han) >= MIN_KEY else None
 
 
+def _paragraph(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def _is_plan(sections, i: int | None) -> bool:
+    return i is not None and sections[i].kind == "plan"
+
+
 def _in_breakdown(figures, fig, bounds) -> bool:
     """Part of a list of three or more figures in one unit within its sentence."""
     s0, s1 = bounds
     return sum(1 for f in figures if s0 <= f.start < s1 and f.unit == fig.unit) >= 3
 
 
-def check_twice(text: str, figures) -> list[Check]:
+def _part_of(figures, sections, fig) -> int | None:
+    """Index of the top-level section (part) holding a figure: a 2023 review and a 2024 plan may
+    both say 新增停车位, with different numbers and no year in either sentence."""
+    if fig.section is None or not sections:
+        return None
+    top = min(s.level for s in sections)
+    i = fig.section
+    while i > 0 and sections[i].level != top:
+        i -= 1
+    return i
+
+
+def check_twice(text: str, figures, sections=()) -> list[Check]:
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, fig in enumerate(figures):
-        if fig.value is None or is_percent(fig) or qualified(fig):
+        if fig.value is None or is_percent(fig) or qualified(fig) or fig.unit in _RATIO_UNITS:
             continue
         key = _key(text, fig)
         if key:
@@ -56,6 +82,10 @@ def check_twice(text: str, figures) -> list[Check]:
             fa, fb = figures[a], figures[b]
             if fa.value == fb.value:
                 continue
+            if _part_of(figures, sections, fa) != _part_of(figures, sections, fb):
+                continue
+            if sections and fa.section is not None and _is_plan(sections, _part_of(figures, sections, fa)):
+                continue
             sa, sb = sentence_bounds(text, fa.start), sentence_bounds(text, fb.start)
             if sa == sb:
                 continue  # two figures in one sentence with the same words: a list, not a restatement
@@ -63,6 +93,8 @@ def check_twice(text: str, figures) -> list[Check]:
                 continue
             if _in_breakdown(figures, fa, sa) or _in_breakdown(figures, fb, sb):
                 continue  # 其他行政权力15项 in one list, 3项 in another: categories of two totals
+            if any(_SCOPE.search(_paragraph(text, f.start)) for f in (fa, fb)):
+                continue
             if set(_YEARS.findall(text[sa[0]:sa[1]])) != set(_YEARS.findall(text[sb[0]:sb[1]])):
                 continue
             certain = len(key) >= SURE_KEY
