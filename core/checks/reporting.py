@@ -1,0 +1,122 @@
+"""Who has not reported: the bodies expected to report for a year against the reports imported.
+
+The expected list is typed in or imported from a one-column Excel/CSV file (``read_bodies_file``; a
+header row such as 单位/单位名称 is skipped). A body counts as 已报送 when an imported report of that
+year names it (the same name once spaces are removed, or one name containing the other — 蓟州区民政局 /
+天津市蓟州区民政局); 逾期 when that report's date is after 3月1日 of the next year; else 未报送.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from core.detect.text_norm import fold_width
+from core.errors import ReportError
+
+SUBMITTED, MISSING, LATE = "已报送", "未报送", "逾期"
+_HEADER = re.compile(r"^(?:序号|单位|单位名称|名称|机关|部门|报送单位|应报送单位)$")
+MIN_CONTAINED = 4  # 民政局 alone is in every 民政局's name
+
+
+@dataclass
+class ReportRef:
+    id: int
+    org: str | None
+    year: int | None
+    date: str | None  # ISO 成文/发布日期 as stored
+
+
+@dataclass
+class StatusRow:
+    body: str
+    status: str  # 已报送 | 未报送 | 逾期
+    report_id: int | None = None
+    date: str | None = None
+    note: str = ""
+
+
+def clean_name(name) -> str:
+    return re.sub(r"\s+", "", fold_width(str(name or ""))).strip()
+
+
+def _names(values) -> list[str]:
+    out, seen = [], set()
+    for v in values:
+        name = clean_name(v)
+        if not name or _HEADER.match(name) or name in seen:
+            continue
+        seen.add(name)
+        out.append(name)
+    return out
+
+
+def read_bodies_file(path: str | Path) -> list[str]:
+    """Names from the first column of an .xlsx or .csv file (UTF-8 or GB18030), in file order."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            from openpyxl import load_workbook
+
+            wb = load_workbook(path, read_only=True, data_only=True)
+            try:
+                return _names(row[0] for row in wb.active.iter_rows(max_col=1, values_only=True)
+                              if row)
+            finally:
+                wb.close()
+        if suffix == ".csv":
+            raw = path.read_bytes()
+            for enc in ("utf-8-sig", "gb18030"):
+                try:
+                    text = raw.decode(enc)
+                    break
+                except UnicodeDecodeError:
+                    continue
+            else:
+                raise ReportError("encoding", f"无法识别 {path.name} 的编码（请另存为 UTF-8 的 CSV）",
+                                  str(path))
+            return _names(row[0] for row in csv.reader(text.splitlines()) if row)
+    except ReportError:
+        raise
+    except Exception as exc:  # a damaged or foreign file: say which, never a traceback
+        raise ReportError("unreadable", f"无法读取单位名单 {path.name}：{exc}", str(path))
+    raise ReportError("unsupported", f"单位名单只支持 .xlsx 或 .csv 文件，{path.name} 不是", str(path))
+
+
+def _matches(body: str, org: str | None) -> bool:
+    org = clean_name(org)
+    if not org:
+        return False
+    if body == org:
+        return True
+    shorter, longer = sorted((body, org), key=len)
+    return len(shorter) >= MIN_CONTAINED and shorter in longer
+
+
+def reporting_status(expected: list[str], reports: list[ReportRef], year: int) -> list[StatusRow]:
+    """One row per expected body for ``year``, in the order given."""
+    deadline = date(year + 1, 3, 1)
+    this_year = [r for r in reports if r.year == year]
+    rows = []
+    for body in expected:
+        found = [r for r in this_year if _matches(body, r.org)]
+        if not found:
+            rows.append(StatusRow(body, MISSING, note=f"未导入该单位{year}年度报告"))
+            continue
+        r = min(found, key=lambda r: r.date or "9999")
+        late = False
+        if r.date:
+            try:
+                late = date.fromisoformat(r.date) > deadline
+            except ValueError:
+                late = False
+        if late:
+            rows.append(StatusRow(body, LATE, r.id, r.date,
+                                  f"报告日期{r.date}晚于报送截止日期{deadline.isoformat()}"))
+        else:
+            rows.append(StatusRow(body, SUBMITTED, r.id, r.date,
+                                  "" if r.date else "报告中未写明日期，无法判断是否逾期"))
+    return rows
