@@ -35,6 +35,18 @@ def _rate_word(text: str, fig) -> str | None:
     return m.group(1) + "率" if m else None
 
 
+def _overlap(a: str, b: str) -> int:
+    """Longest common substring length: 出庭应诉率 is closer to 负责人出庭应诉 than to 行政应诉案件."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
 def _holds(part: float, whole: float, rate: float, places: int) -> bool:
     """part/whole, or (whole-part)/whole for a reduction (56项精简至21项，精简率62.5%)."""
     if whole <= 0:
@@ -58,10 +70,15 @@ def _check_rate(text: str, figures, i: int) -> Check | None:
     counts = [j for j, f in enumerate(figures)
               if s0 <= f.start < s1 and j != i and f.value is not None and not is_percent(f)
               and not qualified(f)]
-    parts = [j for j in counts if stem in lead_phrase(text, figures[j].start)
-             and "/" not in figures[j].unit]
+    scored = [(_overlap(word[:-1], lead_phrase(text, figures[j].start)), j) for j in counts
+              if stem in lead_phrase(text, figures[j].start) and "/" not in figures[j].unit]
+    best = max((sc for sc, _ in scored), default=0)
+    parts = [j for sc, j in scored if sc == best]
+    if len(parts) == 2 and figures[parts[0]].value != figures[parts[1]].value:
+        # 应参检381家，实际参检333家: both name the stem; the smaller is the part
+        parts = [min(parts, key=lambda j: figures[j].value)]
     if len(parts) != 1:
-        return None  # no part, or two readings: unsure, so silent
+        return None  # no part, or two equally good readings: unsure, so silent
     p = parts[0]
     part = figures[p]
     wholes = [j for j in counts if j != p and figures[j].unit == part.unit
@@ -92,8 +109,8 @@ def _check_share(text: str, figures, i: int) -> Check | None:
         return None
     word = m.group(0).strip()
     word = re.sub(r"(为|达到|达|是|均为|均达)$", "", word) or "比例"
-    msg = f"“{lead[-12:]}{fig.text}”超过100%：{word}是部分占整体的比例，不应超过100%"
-    return make("percent", msg, text, fig.start - min(len(lead), 12), fig.end, [i])
+    msg = f"“{lead.strip()}{fig.text}”超过100%：{word}是部分占整体的比例，不应超过100%"
+    return make("percent", msg, text, fig.start - len(lead), fig.end, [i])
 
 
 def check_rates(text: str, figures) -> list[Check]:

@@ -37,14 +37,22 @@ def _key(text: str, fig) -> str | None:
     return han if len(han) >= MIN_KEY else None
 
 
+def _around(text: str, fig) -> str:
+    """The figure's clause and the next one (10件，比上年增加2件): where a comparison would be."""
+    m = re.compile(r"[，,。；;\n]").search(text, fig.end)
+    end = m.end() if m else len(text)
+    m2 = re.compile(r"[，,。；;\n]").search(text, end)
+    return text[fig.start:(m2.start() if m2 else len(text))]
+
+
 def _paragraph(text: str, pos: int) -> str:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return text[start:end if end >= 0 else len(text)]
 
 
-def _is_plan(sections, i: int | None) -> bool:
-    return i is not None and sections[i].kind == "plan"
+def _looks_ahead(sections, i: int | None) -> bool:
+    return i is not None and sections[i].kind in ("plan", "shortcomings")
 
 
 def _in_breakdown(figures, fig, bounds) -> bool:
@@ -82,14 +90,13 @@ def check_twice(text: str, figures, sections=()) -> list[Check]:
             fa, fb = figures[a], figures[b]
             if fa.value == fb.value:
                 continue
-            if _part_of(figures, sections, fa) != _part_of(figures, sections, fb):
-                continue
-            if sections and fa.section is not None and _is_plan(sections, _part_of(figures, sections, fa)):
-                continue
+            part_a, part_b = _part_of(figures, sections, fa), _part_of(figures, sections, fb)
+            if part_a != part_b or _looks_ahead(sections, part_a):
+                continue  # a plan restates last year's words with next year's numbers
             sa, sb = sentence_bounds(text, fa.start), sentence_bounds(text, fb.start)
             if sa == sb:
                 continue  # two figures in one sentence with the same words: a list, not a restatement
-            if any(_COMPARE.search(text[s0:s1]) for s0, s1 in (sa, sb)):
+            if any(_COMPARE.search(_around(text, f)) for f in (fa, fb)):
                 continue
             if _in_breakdown(figures, fa, sa) or _in_breakdown(figures, fb, sb):
                 continue  # 其他行政权力15项 in one list, 3项 in another: categories of two totals
