@@ -47,7 +47,7 @@ def _extraction_from_store(loaded):
     from core.detect import assign_sections
     from core.extraction import Extraction, Figure, Meta, Section
 
-    rec = loaded.record
+    rec = loaded.report
     meta = Meta(org=rec.org, year=rec.year, published=rec.published, doc_number=rec.doc_number,
                 title=rec.title)
     sections = [Section(s.level, s.marker, s.title, s.start, s.end, s.kind)

@@ -92,3 +92,22 @@ def test_extract_json_additions():
     assert set(s) >= {"kind", "message", "start", "end", "figures"}
     assert ext.figures[s["figures"][0]].text == "28宗"
     assert len(data["parts"]) == 5
+
+
+def test_main_extract_json_carries_checks():
+    import json
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    path = next(SEEDS.glob("002_*.txt"))
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "extract", str(path), "--json"],
+                         cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert out.returncode == 0
+    data = json.loads(out.stdout)
+    (s,) = [c for c in data["checks"] if c["kind"] == "sum"]
+    assert s["message"] == "合计28宗与分项之和30宗（27+1+2）不符"
+    assert [data["figures"][i]["text"] for i in s["figures"]] == ["28宗", "27家", "1家", "2家"]
+    assert data["text"][s["start"]:s["end"]].startswith("28宗")
+    assert all(c["kind"] != "copy" for c in data["checks"])
