@@ -21,7 +21,7 @@ _COMPARE = re.compile(r"比上年|比去年|较上年|较去年|同比|环比|�
                       r"力争|计划|预计|目标|确保|将|拟|上年|去年|上一年|以来|年均|分别|每|人均|平均|较|比")
 # a multi-year summary and the year's own figure share their words: 五年来新增病床4671张 / 新增病床1791张
 _SCOPE = re.compile(r"过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来|五年|以来|累计|历年|"
-                    r"十[一二三四五]五|本届|届内|时期")
+                    r"十[一二三四五]五|本届|届内|时期|连续\s*[一二三四五六七八九十两\d]+\s*年")
 _YEARS = re.compile(r"(?:19|20)\d\d")
 _RATIO_UNITS = {"倍", "成", ""}
 MIN_KEY = 5
