@@ -98,9 +98,9 @@ def test_main_extract_json_carries_checks():
     import json
     import subprocess
     import sys
+    from pathlib import Path
 
-    from conftest import ROOT
-
+    ROOT = Path(__file__).resolve().parents[2]
     path = next(SEEDS.glob("002_*.txt"))
     out = subprocess.run([sys.executable, str(ROOT / "main.py"), "extract", str(path), "--json"],
                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)
