@@ -3,7 +3,8 @@
 The expected list is typed in or imported from a one-column Excel/CSV file (``read_bodies_file``; a
 header row such as 单位/单位名称 is skipped). A body counts as 已报送 when an imported report of that
 year names it (the same name once spaces are removed, or one name containing the other — 蓟州区民政局 /
-天津市蓟州区民政局); 逾期 when that report's date is after 3月1日 of the next year; else 未报送.
+天津市蓟州区民政局); 逾期 when its 成文日期 is after 3月1日 or its publication date after 4月1日 of the next
+year (the same deadlines as ``core.checks.deadlines``); else 未报送.
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ class ReportRef:
     id: int
     org: str | None
     year: int | None
-    date: str | None  # ISO 成文/发布日期 as stored
+    signed: str | None = None  # ISO 成文日期
+    published: str | None = None  # ISO 发布日期 (web copies)
 
 
 @dataclass
@@ -96,9 +98,20 @@ def _matches(body: str, org: str | None) -> bool:
     return len(shorter) >= MIN_CONTAINED and shorter in longer
 
 
+def _late(r: ReportRef, year: int) -> str:
+    """Why a report is late, or "" (dates that do not parse say nothing)."""
+    for value, deadline, what in ((r.signed, date(year + 1, 3, 1), "成文日期"),
+                                  (r.published, date(year + 1, 4, 1), "发布日期")):
+        try:
+            if value and date.fromisoformat(value) > deadline:
+                return f"{what}{value}晚于截止日期{deadline.isoformat()}"
+        except ValueError:
+            continue
+    return ""
+
+
 def reporting_status(expected: list[str], reports: list[ReportRef], year: int) -> list[StatusRow]:
     """One row per expected body for ``year``, in the order given."""
-    deadline = date(year + 1, 3, 1)
     this_year = [r for r in reports if r.year == year]
     rows = []
     for body in expected:
@@ -106,17 +119,13 @@ def reporting_status(expected: list[str], reports: list[ReportRef], year: int) -
         if not found:
             rows.append(StatusRow(body, MISSING, note=f"未导入该单位{year}年度报告"))
             continue
-        r = min(found, key=lambda r: r.date or "9999")
-        late = False
-        if r.date:
-            try:
-                late = date.fromisoformat(r.date) > deadline
-            except ValueError:
-                late = False
-        if late:
-            rows.append(StatusRow(body, LATE, r.id, r.date,
-                                  f"报告日期{r.date}晚于报送截止日期{deadline.isoformat()}"))
+        late = [(r, _late(r, year)) for r in found]
+        in_time = [r for r, why in late if not why]
+        r = in_time[0] if in_time else found[0]
+        when = r.signed or r.published
+        if not in_time:
+            rows.append(StatusRow(body, LATE, r.id, when, late[0][1]))
         else:
-            rows.append(StatusRow(body, SUBMITTED, r.id, r.date,
-                                  "" if r.date else "报告中未写明日期，无法判断是否逾期"))
+            rows.append(StatusRow(body, SUBMITTED, r.id, when,
+                                  "" if when else "报告中未写明日期，无法判断是否逾期"))
     return rows

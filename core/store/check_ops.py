@@ -169,10 +169,16 @@ class CheckOps:
 
     def reporting_status(self, year: int):
         """已报送 / 未报送 / 逾期 for each expected body in ``year``."""
+        from core.checks.deadlines import find_dates
         from core.checks.reporting import ReportRef, reporting_status
 
-        refs = [ReportRef(*r) for r in self.conn.execute(
-            "SELECT id, org, year, published FROM reports WHERE year = ?", (year,))]
+        refs = []
+        for rid, org, text in self.conn.execute("SELECT id, org, text FROM reports WHERE year = ?",
+                                                (year,)):
+            dates = find_dates(text)  # 成文日期 and 发布日期 apart: they have different deadlines
+            signed, published = (dates[k][0].isoformat() if k in dates else None
+                                 for k in ("signed", "published"))
+            refs.append(ReportRef(rid, org, year, signed, published))
         return reporting_status(self.expected_bodies(), refs, year)
 
 

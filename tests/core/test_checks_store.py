@@ -140,11 +140,22 @@ def test_expected_bodies_from_csv_and_xlsx_and_status(store, tmp_path, seed2):
 def test_late_report_status():
     from core.checks.reporting import ReportRef, reporting_status
 
-    refs = [ReportRef(1, "天津市蓟州区民政局", 2022, "2023-03-13"), ReportRef(2, "和平区民政局", 2022, "2023-02-01")]
-    rows = reporting_status(["蓟州区民政局", "和平区民政局", "河西区民政局"], refs, 2022)
+    refs = [ReportRef(1, "天津市蓟州区民政局", 2022, signed="2023-03-13"),
+            ReportRef(2, "和平区民政局", 2022, signed="2023-02-01", published="2023-03-20"),
+            ReportRef(3, "河东区民政局", 2022, published="2023-04-08")]
+    rows = reporting_status(["蓟州区民政局", "和平区民政局", "河东区民政局", "河西区民政局"], refs, 2022)
     assert [(r.body, r.status) for r in rows] == [
-        ("蓟州区民政局", "逾期"), ("和平区民政局", "已报送"), ("河西区民政局", "未报送")]
-    assert "2023-03-01" in rows[0].note
+        ("蓟州区民政局", "逾期"), ("和平区民政局", "已报送"), ("河东区民政局", "逾期"),
+        ("河西区民政局", "未报送")]
+    assert "2023-03-01" in rows[0].note and "发布日期2023-04-08" in rows[2].note
+
+
+def test_status_reads_both_dates_from_the_stored_text(store):
+    path = next(SEEDS.glob("001_*.txt"))  # 发布时间 2023-03-13 for 2022: published in time
+    rid = store.import_file(path).report_id
+    store.set_expected_bodies(["蓟州区民政局"], "张三")
+    (row,) = store.reporting_status(2022)
+    assert (row.status, row.report_id, row.date) == ("已报送", rid, "2023-03-13")
 
 
 def test_version_2_database_is_migrated_to_checks(tmp_path):
