@@ -81,13 +81,14 @@ def decimals(figure_text: str) -> int:
 # -- sentences and clauses -------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_END_CHARS = "。！？!?；;\n"
+MAX_SENTENCE = 400
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """[start, end) of the sentence holding ``pos`` (ends at 。！？； or a line break)."""
-    start = pos
-    while start > 0 and not _SENTENCE_END.match(text[start - 1]):
-        start -= 1
+    lo = max(0, pos - MAX_SENTENCE)  # a bounded window: rfind of an absent character is O(pos)
+    start = max(max(text.rfind(c, lo, pos) for c in _END_CHARS) + 1, lo)
     m = _SENTENCE_END.search(text, pos)
     return start, (m.start() if m else len(text))
 

@@ -13,11 +13,11 @@ from a higher-level document): it is still listed, marked unsure, so the reviewe
 """
 from __future__ import annotations
 
-import heapq
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from core.checks.base import Check, make
@@ -87,6 +87,11 @@ def sources_for(target: ReportText, reports: list[ReportText]) -> list[ReportTex
     return out
 
 
+def _lengths_allow(a: int, b: int) -> bool:
+    """fuzz.ratio = 2·matches/(a+b) ≤ 2·min/(a+b): lengths alone can rule a pair out."""
+    return 200 * min(a, b) >= THRESHOLD * (a + b)
+
+
 class CopyIndex:
     """Paragraphs of many reports, with a small sketch of each for finding candidates fast.
 
@@ -98,7 +103,10 @@ class CopyIndex:
     """
 
     SHINGLE = 8
-    K = 6
+    K = 8
+    # one shared sketch value is often a common phrase (习近平新时代中国特色社会主义思想…); a near copy
+    # shares most of its K values: asking for two cut the candidates scored over the corpus 263,560 -> 37,742 with no pair lost
+    MIN_SHARED = 2
 
     def __init__(self, reports: list[ReportText]):
         self.reports = {r.id: r for r in reports}
@@ -108,28 +116,49 @@ class CopyIndex:
         for r in reports:
             paras = paragraphs(r.text)
             self.paras[r.id] = paras
-            self.sketches[r.id] = []
-            for i, (_, _, norm) in enumerate(paras):
-                sketch = self._sketch(norm)
-                self.sketches[r.id].append(sketch)
+            self.sketches[r.id] = self._sketches([p[2] for p in paras])
+            for i, sketch in enumerate(self.sketches[r.id]):
                 for h in sketch:
                     self.postings[h].append((r.id, i))
 
-    def _sketch(self, norm: str) -> set[int]:
+    def _sketches(self, norms: list[str]) -> list[set[int]]:
+        """Bottom-K shingle hashes of each paragraph; one vectorised rolling hash per report
+        (hashing each 8-gram in Python cost 1.8 s over the corpus)."""
+        if not norms:
+            return []
         n = self.SHINGLE
-        hashes = {hash(norm[i:i + n]) for i in range(max(1, len(norm) - n + 1))}
-        return set(heapq.nsmallest(self.K, hashes))
+        joined = "".join(norms)
+        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        m = len(codes) - n + 1
+        hashes = np.zeros(max(m, 0), dtype=np.uint64)
+        with np.errstate(over="ignore"):  # wrap-around arithmetic is the hash
+            for k in range(n):
+                hashes = hashes * np.uint64(1_000_003) + codes[k:k + m]
+            hashes ^= hashes >> np.uint64(29)
+            hashes *= np.uint64(0xBF58476D1CE4E5B9)  # mix, so the smallest hashes are random shingles
+            hashes ^= hashes >> np.uint64(32)
+        out, pos = [], 0
+        for norm in norms:
+            count = len(norm) - n + 1  # shingles wholly inside this paragraph (len >= MIN_CHARS > n)
+            own = hashes[pos:pos + count]
+            k = min(self.K, len(own))
+            out.append({int(h) for h in np.partition(own, k - 1)[:k]})
+            pos += len(norm)
+        return out
 
     def find(self, target_id: int, source_ids: set[int]) -> list[CopyMatch]:
         """Best match among ``source_ids`` for each paragraph of ``target_id`` (score >= THRESHOLD)."""
         out = []
         for i, (start, end, norm) in enumerate(self.paras.get(target_id, ())):
-            cands = {c for h in self.sketches[target_id][i] for c in self.postings[h]
-                     if c[0] in source_ids}
+            shared: Counter = Counter(c for h in self.sketches[target_id][i]
+                                      for c in self.postings[h] if c[0] in source_ids)
             best = None
             bodies = set()
-            for rid, j in cands:
-                score = fuzz.ratio(norm, self.paras[rid][j][2], score_cutoff=THRESHOLD)
+            for (rid, j), n_shared in shared.items():
+                other = self.paras[rid][j][2]
+                if n_shared < self.MIN_SHARED or not _lengths_allow(len(norm), len(other)):
+                    continue
+                score = fuzz.ratio(norm, other, score_cutoff=THRESHOLD)
                 if score:
                     bodies.add(rid)
                     if best is None or score > best[0]:

@@ -69,17 +69,19 @@ def _heading_evidence(text: str, sections, kind: str) -> PartEvidence | None:
     return None
 
 
-def _paragraphs(text: str, sections):
-    """(start, line) of body lines that are not headings."""
+def _paragraphs(text: str, sections) -> list[tuple[int, str]]:
+    """(start, width-folded line) of body lines that are not headings."""
     heading_starts = {s.start for s in sections}
-    for off, line in lines_with_offsets(text):
+    out = []
+    for off, line in lines_with_offsets(fold_width(text)):  # folding keeps offsets
         stripped = line.strip()
         if len(stripped) < _MIN_PARAGRAPH:
             continue
         lead = off + len(line) - len(line.lstrip())
         if lead in heading_starts and len(stripped) < 60:
             continue  # a heading line (long headings that run into the body still count as body)
-        yield off, line
+        out.append((off, line))
+    return out
 
 
 def _under(sections, pos: int) -> str:
@@ -98,13 +100,14 @@ def _plan_pattern(year: int | None) -> re.Pattern:
     return re.compile(_CONTENT["plan"].pattern + rf"|{nxt}\s*年[^。；]{{0,8}}(?:将|要|继续|重点|计划|力争)")
 
 
-def _content_evidence(text: str, sections, kind: str, year: int | None) -> PartEvidence | None:
+def _content_evidence(text: str, paragraphs, sections, kind: str,
+                      year: int | None) -> PartEvidence | None:
     pattern = _plan_pattern(year) if kind == "plan" else _CONTENT[kind]
-    for off, line in _paragraphs(text, sections):
-        m = pattern.search(fold_width(line))
+    for off, line in paragraphs:
+        m = pattern.search(line)
         if m:
             start, end = off + m.start(), off + m.end()
-            snippet = line[max(0, m.start() - 8):m.end() + 12].strip()
+            snippet = text[off + max(0, m.start() - 8):off + min(len(line), m.end() + 12)].strip()
             why = (f"没有标题写明{LABELS[kind]}，但{_under(sections, off)}的段落写到“{snippet}”"
                    f"（关键词“{text[start:end]}”），涵盖这一部分")
             return PartEvidence(kind, LABELS[kind], True, "content", start, end, why)
@@ -114,10 +117,12 @@ def _content_evidence(text: str, sections, kind: str, year: int | None) -> PartE
 def find_parts(text: str, sections, year: int | None = None) -> list[PartEvidence]:
     """Evidence for each of the five parts (four required, in PART_KINDS order, then the optional)."""
     out = []
+    paragraphs = None
     for kind in (*PART_KINDS, OPTIONAL):
         ev = _heading_evidence(text, sections, kind)
         if ev is None and kind != OPTIONAL:
-            ev = _content_evidence(text, sections, kind, year)
+            paragraphs = _paragraphs(text, sections) if paragraphs is None else paragraphs
+            ev = _content_evidence(text, paragraphs, sections, kind, year)
         out.append(ev or PartEvidence(kind, LABELS[kind], False, None, None, None,
                                       "标题和正文中都没有找到" if kind != OPTIONAL else "未写（可选）"))
     return out

@@ -94,6 +94,8 @@ def _bracketed(text: str, figures, i: int) -> Check | None:
 
 def _before_total_word(text: str, figures, i: int) -> Check | None:
     total = figures[i]
+    if not _TOTAL_WORD.search(text[max(0, total.start - 16):total.start]):
+        return None  # cheap test first: most figures are no total
     s0, _ = sentence_bounds(text, total.start)
     if not _TOTAL_WORD.search(text[max(s0, total.start - 16):total.start]):
         return None
