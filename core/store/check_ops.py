@@ -8,7 +8,8 @@ What the GUI 问题 panel and the export call:
   figure involved; ``detail`` of a copy holds ``other_report_id/other_start/other_end``);
 * ``decide_check(check_id, reviewer, decision=..., note=...)`` (核实无误 / 确认问题 / 待核实);
 * ``check_history(check_id)``; ``check_counts()`` → {report_id: {decision: n}} for the report list;
-* ``rerun_checks(report_id, reviewer)`` after figure edits; ``run_copy_checks()`` after an import;
+* ``rerun_checks(report_id)`` after figure, heading or metadata edits; ``run_copy_checks()`` after
+  an import; ``part_evidence(report_id)`` for the 必备部分 panel (why a part counts as present);
 * ``issue_rows(report_ids=None)`` → the 问题清单 rows;
 * ``expected_bodies()``, ``set_expected_bodies(names, reviewer)``, ``import_expected_bodies(path,
   reviewer)``, ``reporting_status(year)``.
@@ -91,6 +92,14 @@ class CheckOps:
         spans = [(f.start, f.end, f.text) for f in ext.figures]
         with self._tx():
             return check_rows.save_checks(self.conn, report_id, run_checks(ext), spans)
+
+    def part_evidence(self, report_id: int):
+        """For the 必备部分 panel: each of the five parts, present by heading or by content (with
+        the span and the reason) or missing — on the reviewed headings."""
+        from core.checks.parts_content import find_parts
+
+        ext = _extraction_from_store(self.load_report(report_id))
+        return find_parts(ext.text, ext.sections, ext.meta.year)
 
     def run_copy_checks(self, year: int | None = None) -> dict[int, int]:
         """Copied paragraphs for every report (or those of ``year`` and the next, whose sources a

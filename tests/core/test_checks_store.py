@@ -176,3 +176,11 @@ def test_version_2_database_is_migrated_to_checks(tmp_path):
         assert [r.file_name for r in store.list_reports()] == ["a.txt"]
         assert store.list_checks(1) == [] and store.expected_bodies() == []
     assert list(tmp_path.glob("db.sqlite3.v2-*.bak"))
+
+
+def test_part_evidence_from_the_reviewed_headings(store):
+    rid = store.import_file(next(SEEDS.glob("004_*.txt"))).report_id
+    ev = {e.kind: e for e in store.part_evidence(rid)}
+    assert ev["leader_duty"].how == "content" and ev["plan"].how == "heading"
+    text = store.load_document(rid).text
+    assert text[ev["leader_duty"].start:ev["leader_duty"].end] == "第一责任人"
