@@ -111,3 +111,20 @@ def test_main_extract_json_carries_checks():
     assert [data["figures"][i]["text"] for i in s["figures"]] == ["28宗", "27家", "1家", "2家"]
     assert data["text"][s["start"]:s["end"]].startswith("28宗")
     assert all(c["kind"] != "copy" for c in data["checks"])
+
+
+def test_corpus_rule_of_law_report_leader_duty_in_a_paragraph():
+    # opening of 深圳市光明区人民政府关于2021年度法治政府建设情况的报告 (Shenzhen corpus), shortened:
+    # the duty has no heading; it is 三是 of the paragraph under （一）
+    text = ("现将有关情况报告如下：\n\u3000\u3000一、2021年主要工作情况\n"
+            "\u3000\u3000（一）深入学习贯彻习近平法治思想，法治政府建设在党的正确领导下全面铺开\n"
+            "\u3000\u3000一是习近平法治思想学习走深走实。区委区政府主要领导带头学习习近平法治思想。二是法治政府建设各项任务全面落地。"
+            "三是推进法治建设第一责任人职责严格压实。区委区政府以及各部门、各街道党政主要负责人部署本年度法治政府建设工作，"
+            "听取法治政府建设年度工作报告。\n\u3000\u3000二、存在问题\n\u3000\u3000法治宣传针对性不强。\n"
+            "\u3000\u3000三、下一步工作计划\n\u3000\u3000继续深化法治政府建设。\n")
+    ext = detect(text)
+    assert "leader_duty" in ext.missing_parts  # headings alone miss it
+    ev = {e.kind: e for e in find_parts(ext.text, ext.sections, ext.meta.year)}
+    assert ev["leader_duty"].present and ev["leader_duty"].how == "content"
+    assert "三是推进法治建设第一责任人职责" in ev["leader_duty"].why
+    assert [c for c in run_checks(ext) if c.kind == "part"] == []
