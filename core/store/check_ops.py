@@ -41,6 +41,15 @@ class IssueRow:
     reviewer: str
     certain: bool
 
+    def as_row(self) -> list:
+        """Cells in ``ISSUE_COLUMNS`` order (an unsure finding says so next to its kind)."""
+        return [self.body, self.year, self.kind + ("" if self.certain else "（待核实）"), self.message,
+                self.quote, self.decision, self.note, self.reviewer, self.file_name]
+
+
+# the 问题清单 sheet's header, in the order of IssueRow.as_row()
+ISSUE_COLUMNS = ("单位", "年度", "类型", "问题", "原文", "核实结果", "说明", "核实人", "文件")
+
 
 def _extraction_from_store(loaded):
     """An ``Extraction`` from what the reviewer sees: reviewed figures (deleted ones left out),
@@ -191,4 +200,4 @@ class CheckOps:
         return reporting_status(self.expected_bodies(), refs, year)
 
 
-__all__ = ["CheckOps", "CheckRecord", "DECISIONS", "IssueRow"]
+__all__ = ["CheckOps", "CheckRecord", "DECISIONS", "ISSUE_COLUMNS", "IssueRow"]

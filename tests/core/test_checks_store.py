@@ -90,6 +90,11 @@ def test_issue_rows_for_the_export(store, seed2):
     row = next(r for r in rows if r.kind == "合计与分项")
     assert (row.body, row.year, row.decision, row.note) == ("清城区民政局", 2023, "确认问题", "请单位更正")
     assert row.message == "合计28宗与分项之和30宗（27+1+2）不符"
+    from core.store.check_ops import ISSUE_COLUMNS
+
+    cells = dict(zip(ISSUE_COLUMNS, row.as_row()))
+    assert cells["单位"] == "清城区民政局" and cells["核实结果"] == "确认问题"
+    assert cells["原文"].startswith("28宗") and cells["文件"].startswith("002_")
     store.decide_check(c.id, "张三", decision="核实无误")
     assert all(r.kind != "合计与分项" for r in store.issue_rows(include_dismissed=False))
 
