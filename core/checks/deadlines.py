@@ -11,10 +11,13 @@ import re
 from datetime import date
 
 from core.checks.base import Check, make
-from core.detect.text_norm import fold_width, lines_with_offsets
+from core.detect.text_norm import cn_to_int, fold_width, lines_with_offsets
 
 _DATE = re.compile(r"((?:19|20)\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./]\s*(\d{1,2})\s*[-./]\s*"
                    r"(\d{1,2})(?!\d))")
+# 成文日期 in Chinese numerals, as GB/T 9704 documents often write it: 二〇二四年三月五日
+_DATE_CN = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*"
+                      r"([一二三四五六七八九十]{1,3})\s*日")
 _PUBLISHED = re.compile(r"(?:发布|公开|发表)(?:时间|日期)\s*[:：]?\s*")
 _ORG_PREFIX = re.compile(r"^[\u4e00-\u9fff（）()]{0,30}$")
 # signs of a document sent upward with a 版头, where a 发文字号 belongs
@@ -45,11 +48,23 @@ def _tail_lines(text: str, n: int, window: int = 4000) -> list[tuple[int, str]]:
 
 
 def _to_date(m: re.Match) -> date | None:
-    y, m1, d1, m2, d2 = m.groups()
     try:
+        if m.re is _DATE_CN:
+            y, mo, d = (cn_to_int(g) for g in m.groups())
+            return date(y, mo, d)
+        y, m1, d1, m2, d2 = m.groups()
         return date(int(y), int(m1 or m2), int(d1 or d2))
     except (TypeError, ValueError):
         return None
+
+
+def _signing_date(line: str) -> re.Match | None:
+    """A date that ends the line, after nothing or a body's name (区司法局 2024年2月2日)."""
+    for rx in (_DATE, _DATE_CN):
+        for m in rx.finditer(line):
+            if line[m.end():].strip() == "" and _ORG_PREFIX.match(line[:m.start()].strip()):
+                return m
+    return None
 
 
 def find_dates(text: str) -> dict[str, tuple[date, int, int]]:
@@ -66,14 +81,22 @@ def find_dates(text: str) -> dict[str, tuple[date, int, int]]:
                 found["published"] = (d, off + m.start(), off + m.end())
     for off, line in reversed(tail):
         f = fold_width(line)
-        if _PUBLISHED.search(f):
+        if _PUBLISHED.search(f) or len(f.strip()) > 40:
             continue
-        stripped = f.strip()
-        m = _DATE.search(f)
-        if m and f[m.end():].strip() == "" and _ORG_PREFIX.match(f[:m.start()].strip()):
-            d = _to_date(m)
-            if d and len(stripped) <= 40:
-                found["signed"] = (d, off + m.start(), off + m.end())
+        m = _signing_date(f)
+        d = _to_date(m) if m else None
+        if d:
+            found["signed"] = (d, off + m.start(), off + m.end())
+            break
+    if "signed" not in found:  # a date in brackets under the title: （2024年2月2日）
+        for off, line in head[:8]:
+            f = fold_width(line).strip()
+            m = re.fullmatch(r"[(（]\s*(.+?)\s*[)）]", f)
+            inner = m and (_DATE.fullmatch(m.group(1)) or _DATE_CN.fullmatch(m.group(1)))
+            d = _to_date(inner) if inner else None
+            if d:
+                start = off + fold_width(line).find(m.group(1))
+                found["signed"] = (d, start, start + len(m.group(1)))
                 break
     return found
 

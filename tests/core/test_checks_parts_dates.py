@@ -128,3 +128,13 @@ def test_corpus_rule_of_law_report_leader_duty_in_a_paragraph():
     assert ev["leader_duty"].present and ev["leader_duty"].how == "content"
     assert "三是推进法治建设第一责任人职责" in ev["leader_duty"].why
     assert [c for c in run_checks(ext) if c.kind == "part"] == []
+
+
+def test_signing_date_in_chinese_numerals_and_under_the_title():
+    text = "区司法局\n关于2023年法治政府建设情况的报告\n报告正文。\n区司法局\n二〇二四年三月五日\n"
+    (c,) = check_deadlines(text, 2023)
+    assert c.quote == "二〇二四年三月五日" and "2024年3月5日晚于报送截止日期2024年3月1日" in c.message
+    text = "关于2023年法治政府建设情况的报告\n（2024年3月8日）\n报告正文。\n"
+    (c,) = check_deadlines(text, 2023)
+    assert c.quote == "2024年3月8日"
+    assert check_deadlines("报告正文。\n区司法局\n二〇二四年二月二十日\n", 2023) == []
