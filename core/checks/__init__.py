@@ -36,5 +36,6 @@ def checks_json(extraction) -> dict:
     from core.checks.parts_content import find_parts
 
     evidence = find_parts(extraction.text, extraction.sections, extraction.meta.year)
-    return {"checks": [c.to_json() for c in run_checks(extraction)],
+    checks = extraction.checks or run_checks(extraction)
+    return {"checks": [c.to_json() for c in checks],
             "parts": [e.to_dict() for e in evidence]}

@@ -1,21 +1,21 @@
-"""``CheckOps``: the check, decision, copy and expected-bodies operations of ``Store`` (a mixin, so
-``store.py`` only gains a base class). Every mutation is one transaction and returns the updated
-record(s); undo calls ``decide_check`` with the old decision and note.
+"""``CheckOps``: the check, decision and expected-bodies operations of ``Store`` (a mixin, so
+``store.py`` only gains a base class). Persistence only: the checks themselves run in
+``core.checks`` (``core.checks.service`` joins the two). Every mutation is one transaction and
+returns the updated record(s); undo calls ``decide_check`` with the old decision and note.
 
-What the GUI 问题 panel and the export call:
+What the GUI 问题 panel and the export call here:
 
 * ``list_checks(report_id)`` → ``CheckRecord`` list (``figures`` holds ``[start, end, text]`` of each
   figure involved; ``detail`` of a copy holds ``other_report_id/other_start/other_end``);
 * ``decide_check(check_id, reviewer, decision=..., note=...)`` (核实无误 / 确认问题 / 待核实);
 * ``check_history(check_id)``; ``check_counts()`` → {report_id: {decision: n}} for the report list;
-* ``rerun_checks(report_id)`` after figure, heading or metadata edits; ``run_copy_checks()`` after
-  an import; ``part_evidence(report_id)`` for the 必备部分 panel (why a part counts as present);
-* ``issue_rows(report_ids=None)`` → the 问题清单 rows;
-* ``expected_bodies()``, ``set_expected_bodies(names, reviewer)``, ``import_expected_bodies(path,
-  reviewer)``, ``reporting_status(year)``.
+* ``issue_rows(report_ids=None)`` → the 问题清单 rows (``ISSUE_COLUMNS``, ``IssueRow.as_row()``);
+* ``expected_bodies()``, ``set_expected_bodies(names, reviewer)``;
+* ``save_checks(report_id, checks, figure_spans, kinds)`` and ``report_texts()`` for core.checks.service.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,25 +51,6 @@ class IssueRow:
 ISSUE_COLUMNS = ("单位", "年度", "类型", "问题", "原文", "核实结果", "说明", "核实人", "文件")
 
 
-def _extraction_from_store(loaded):
-    """An ``Extraction`` from what the reviewer sees: reviewed figures (deleted ones left out),
-    reviewed headings, edited metadata — so a corrected figure clears or raises its checks."""
-    from core.detect import assign_sections
-    from core.extraction import Extraction, Figure, Meta, Section
-
-    rec = loaded.report
-    meta = Meta(org=rec.org, year=rec.year, published=rec.published, doc_number=rec.doc_number,
-                title=rec.title)
-    sections = [Section(s.level, s.marker, s.title, s.start, s.end, s.kind)
-                for s in loaded.sections if not s.removed]
-    figures = [Figure(f.start, f.end, f.text, f.value, f.unit or "", f.qualifier, f.subject or "")
-               for f in loaded.figures if f.status != "已删除" and f.value is not None]
-    figures.sort(key=lambda f: (f.start, f.end))
-    assign_sections(figures, sections)
-    return Extraction(source=rec.file_name, format=rec.format, text=loaded.document.text, meta=meta,
-                      sections=sections, figures=figures)
-
-
 class CheckOps:
     conn: Any
 
@@ -92,43 +73,18 @@ class CheckOps:
             return check_rows.decide(self.conn, check_id, reviewer, decision=decision, note=note,
                                      action=action)
 
-    def rerun_checks(self, report_id: int) -> list[CheckRecord]:
-        """Re-run the single-report checks on the reviewed data (decisions kept by kind + quote)."""
-        from core.checks import run_checks
-
-        loaded = self.load_report(report_id)
-        ext = _extraction_from_store(loaded)
-        spans = [(f.start, f.end, f.text) for f in ext.figures]
+    def save_checks(self, report_id: int, checks, figure_spans,
+                    kinds: tuple[str, ...] = check_rows.SINGLE_REPORT_KINDS) -> list[CheckRecord]:
+        """Replace a report's findings of ``kinds`` (decisions kept by kind + quote), one transaction."""
         with self._tx():
-            return check_rows.save_checks(self.conn, report_id, run_checks(ext), spans)
+            return check_rows.save_checks(self.conn, report_id, checks, figure_spans, kinds)
 
-    def part_evidence(self, report_id: int):
-        """For the 必备部分 panel: each of the five parts, present by heading or by content (with
-        the span and the reason) or missing — on the reviewed headings."""
-        from core.checks.parts_content import find_parts
-
-        ext = _extraction_from_store(self.load_report(report_id))
-        return find_parts(ext.text, ext.sections, ext.meta.year)
-
-    def run_copy_checks(self, year: int | None = None) -> dict[int, int]:
-        """Copied paragraphs for every report (or those of ``year`` and the next, whose sources a
-        new report of ``year`` may be) against the other stored reports; {report_id: findings}."""
-        from core.checks.copies import ReportText, copies_across, copy_checks
-
-        rows = self.conn.execute("SELECT id, org, year, text, file_name FROM reports").fetchall()
-        reports = [ReportText(r[0], r[1], r[2], r[3], f"{r[1] or r[4]}{r[2] or ''}年度报告")
-                   for r in rows]
-        texts = {r.id: r.text for r in reports}
-        matches = copies_across(reports)
-        out = {}
-        with self._tx():
-            for r in reports:
-                if year is not None and r.year not in (year, year + 1):
-                    continue
-                found = copy_checks(r, matches.get(r.id, []), texts)
-                check_rows.save_checks(self.conn, r.id, found, [], kinds=("copy",))
-                out[r.id] = len(found)
-        return out
+    def report_texts(self, year: int | None = None) -> list[tuple]:
+        """(id, org, year, text, file_name) of every report (or of one year), for cross-report checks."""
+        sql = "SELECT id, org, year, text, file_name FROM reports"
+        rows = self.conn.execute(sql + (" WHERE year = ?" if year is not None else ""),
+                                 (year,) if year is not None else ())
+        return rows.fetchall()
 
     def issue_rows(self, report_ids: list[int] | None = None,
                    include_dismissed: bool = True) -> list[IssueRow]:
@@ -157,12 +113,10 @@ class CheckOps:
     def set_expected_bodies(self, names: list[str], reviewer: str,
                             source: str | None = None) -> list[str]:
         """Replace the list (the undo path too: call it with the old list). Audited per report 0."""
-        from core.checks.reporting import clean_name
-
         old = self.expected_bodies()
         new: list[str] = []
         for n in names:
-            n = clean_name(n)
+            n = re.sub(r"\s+", "", str(n or ""))
             if n and n not in new:
                 new.append(n)
         if new == old:
@@ -176,28 +130,6 @@ class CheckOps:
             audit.log(self.conn, reviewer, 0, "report", 0, "expected_bodies", "expected_bodies",
                       old, new, at)
         return self.expected_bodies()
-
-    def import_expected_bodies(self, path, reviewer: str, replace: bool = True) -> list[str]:
-        """Names from a one-column .xlsx/.csv; added to (or replacing) the list."""
-        from core.checks.reporting import read_bodies_file
-
-        names = read_bodies_file(path)
-        base = [] if replace else self.expected_bodies()
-        return self.set_expected_bodies(base + names, reviewer, source=str(path))
-
-    def reporting_status(self, year: int):
-        """已报送 / 未报送 / 逾期 for each expected body in ``year``."""
-        from core.checks.deadlines import find_dates
-        from core.checks.reporting import ReportRef, reporting_status
-
-        refs = []
-        for rid, org, text in self.conn.execute("SELECT id, org, text FROM reports WHERE year = ?",
-                                                (year,)):
-            dates = find_dates(text)  # 成文日期 and 发布日期 apart: they have different deadlines
-            signed, published = (dates[k][0].isoformat() if k in dates else None
-                                 for k in ("signed", "published"))
-            refs.append(ReportRef(rid, org, year, signed, published))
-        return reporting_status(self.expected_bodies(), refs, year)
 
 
 __all__ = ["CheckOps", "CheckRecord", "DECISIONS", "ISSUE_COLUMNS", "IssueRow"]

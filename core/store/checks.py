@@ -113,11 +113,10 @@ def save_checks(conn: sqlite3.Connection, report_id: int, checks, figure_spans,
 
 
 def save_detected(conn: sqlite3.Connection, report_id: int, extraction) -> list[CheckRecord]:
-    """Run the single-report checks on a fresh detection and save them (import / re-detection)."""
-    from core.checks import run_checks
-
+    """Save the checks the pipeline ran on a fresh detection (``Extraction.checks``; import and
+    re-detection). The store never runs checks or detection itself."""
     spans = [(f.start, f.end, f.text) for f in extraction.figures]
-    return save_checks(conn, report_id, run_checks(extraction), spans)
+    return save_checks(conn, report_id, list(getattr(extraction, "checks", None) or []), spans)
 
 
 def decide(conn: sqlite3.Connection, check_id: int, reviewer: str, *, decision: Any = UNSET,

@@ -6,6 +6,7 @@ import pytest
 
 from conftest import SEEDS
 from core.analysis import load_and_analyze
+from core.checks import service
 from core.errors import ReportError
 from core.store import Store
 from core.store import connection, schema
@@ -20,7 +21,7 @@ def store(tmp_path):
 @pytest.fixture
 def seed2(store):
     path = next(SEEDS.glob("002_*.txt"))
-    return store.import_file(path).report_id
+    return store.import_file(path, analyzer=load_and_analyze).report_id
 
 
 def _sum_check(store, rid):
@@ -66,12 +67,12 @@ def test_fixing_the_figure_clears_the_check_but_keeps_the_decided_row(store, see
     store.decide_check(c.id, "李四", decision="确认问题")
     fig = next(f for f in store.list_figures(seed2) if f.text == "28宗")
     store.update_figure(fig.id, "李四", value=30)  # the reviewer corrects the total
-    store.rerun_checks(seed2)
+    service.rerun_checks(store, seed2)
     kept = store.get_check(c.id)
     assert kept.stale and kept.decision == "确认问题"  # decided: kept, flagged, not counted
     assert store.check_counts()[seed2]["确认问题"] == 0
     store.update_figure(fig.id, "李四", value=28)
-    store.rerun_checks(seed2)
+    service.rerun_checks(store, seed2)
     assert not store.get_check(c.id).stale
 
 
@@ -79,7 +80,7 @@ def test_undecided_check_that_no_longer_applies_is_dropped(store, seed2):
     c = _sum_check(store, seed2)
     fig = next(f for f in store.list_figures(seed2) if f.text == "28宗")
     store.update_figure(fig.id, "王五", value=30)
-    store.rerun_checks(seed2)
+    service.rerun_checks(store, seed2)
     assert c.id not in [x.id for x in store.list_checks(seed2)]
 
 
@@ -106,8 +107,8 @@ def test_copy_checks_across_stored_reports(store, tmp_path):
         p = tmp_path / f"r{year}.txt"
         p.write_text(f"某区司法局{year}年法治政府建设情况报告\n一、{year}年主要举措和成效\n{para.format(n=n)}\n",
                      encoding="utf-8")
-        store.import_file(p)
-    counts = store.run_copy_checks()
+        store.import_file(p, analyzer=load_and_analyze)
+    counts = service.run_copy_checks(store)
     by_year = {r.year: r.id for r in store.list_reports()}
     assert counts[by_year[2023]] == 1 and counts[by_year[2022]] == 0
     (c,) = [c for c in store.list_checks(by_year[2023]) if c.kind == "copy"]
@@ -115,14 +116,14 @@ def test_copy_checks_across_stored_reports(store, tmp_path):
     other = store.load_document(by_year[2022]).text
     assert other[c.detail["other_start"]:c.detail["other_end"]].startswith("我局坚持")
     store.decide_check(c.id, "张三", decision="确认问题")
-    store.run_copy_checks()  # a re-run keeps the decision
+    service.run_copy_checks(store)  # a re-run keeps the decision
     assert store.get_check(c.id).decision == "确认问题"
 
 
 def test_expected_bodies_from_csv_and_xlsx_and_status(store, tmp_path, seed2):
     csv = tmp_path / "bodies.csv"
     csv.write_text("单位名称\n清城区民政局\n清城区司法局\n\n", encoding="gb18030")
-    assert store.import_expected_bodies(csv, "张三") == ["清城区民政局", "清城区司法局"]
+    assert service.import_expected_bodies(store, csv, "张三") == ["清城区民政局", "清城区司法局"]
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -130,16 +131,16 @@ def test_expected_bodies_from_csv_and_xlsx_and_status(store, tmp_path, seed2):
         wb.active.append([name])
     xlsx = tmp_path / "bodies.xlsx"
     wb.save(xlsx)
-    assert store.import_expected_bodies(xlsx, "张三") == ["清城区民政局", "英德市民政局"]
-    status = {r.body: r for r in store.reporting_status(2023)}
+    assert service.import_expected_bodies(store, xlsx, "张三") == ["清城区民政局", "英德市民政局"]
+    status = {r.body: r for r in service.reporting_status(store, 2023)}
     assert status["清城区民政局"].status == "已报送" and status["清城区民政局"].report_id == seed2
     assert status["英德市民政局"].status == "未报送"
-    assert store.reporting_status(2022)[0].status == "未报送"
+    assert service.reporting_status(store, 2022)[0].status == "未报送"
     old = store.expected_bodies()
     store.set_expected_bodies(["甲"], "张三")
     assert store.set_expected_bodies(old, "张三") == old  # undo
     with pytest.raises(ReportError):
-        store.import_expected_bodies(tmp_path / "bodies.docx", "张三")
+        service.import_expected_bodies(store, tmp_path / "bodies.docx", "张三")
 
 
 def test_late_report_status():
@@ -157,18 +158,18 @@ def test_late_report_status():
 
 def test_status_reads_both_dates_from_the_stored_text(store):
     path = next(SEEDS.glob("001_*.txt"))  # 发布时间 2023-03-13 for 2022: published in time
-    rid = store.import_file(path).report_id
+    rid = store.import_file(path, analyzer=load_and_analyze).report_id
     store.set_expected_bodies(["蓟州区民政局"], "张三")
-    (row,) = store.reporting_status(2022)
+    (row,) = service.reporting_status(store, 2022)
     assert (row.status, row.report_id, row.date) == ("已报送", rid, "2023-03-13")
 
 
-def test_version_2_database_is_migrated_to_checks(tmp_path):
+def test_version_3_database_is_migrated_to_checks(tmp_path):
     path = tmp_path / "db.sqlite3"
     conn = sqlite3.connect(path)
-    for statement in schema.SCHEMA_V1 + schema.SCHEMA_V2:
+    for statement in schema.SCHEMA_V1 + schema.SCHEMA_V2 + schema.SCHEMA_V3_INDICATORS:
         conn.execute(statement)
-    conn.execute("PRAGMA user_version = 2")
+    conn.execute("PRAGMA user_version = 3")
     conn.execute(f"PRAGMA application_id = {connection.APPLICATION_ID}")
     conn.execute("INSERT INTO reports (sha256, file_name, source_path, format, imported_at, detected_at,"
                  " text) VALUES ('x', 'a.txt', 'a.txt', 'txt', 't', 't', '正文')")
@@ -180,12 +181,12 @@ def test_version_2_database_is_migrated_to_checks(tmp_path):
         assert {"checks", "expected_bodies"} <= tables
         assert [r.file_name for r in store.list_reports()] == ["a.txt"]
         assert store.list_checks(1) == [] and store.expected_bodies() == []
-    assert list(tmp_path.glob("db.sqlite3.v2-*.bak"))
+    assert list(tmp_path.glob("db.sqlite3.v3-*.bak"))
 
 
 def test_part_evidence_from_the_reviewed_headings(store):
-    rid = store.import_file(next(SEEDS.glob("004_*.txt"))).report_id
-    ev = {e.kind: e for e in store.part_evidence(rid)}
+    rid = store.import_file(next(SEEDS.glob("004_*.txt")), analyzer=load_and_analyze).report_id
+    ev = {e.kind: e for e in service.part_evidence(store, rid)}
     assert ev["leader_duty"].how == "content" and ev["plan"].how == "heading"
     text = store.load_document(rid).text
     assert text[ev["leader_duty"].start:ev["leader_duty"].end] == "第一责任人"
