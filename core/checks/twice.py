@@ -32,6 +32,8 @@ def _key(text: str, fig) -> str | None:
     lead = lead_phrase(text, fig.start)
     if _COMPARE.search(lead) or re.search(r"\d", lead):
         return None
+    if lead.endswith("的"):
+        return None  # 对需修订的15个文件: the counted noun comes after the number, not in the lead
     key = _TAIL.sub("", _FILLER.sub("", lead))
     han = re.sub(r"[^\u4e00-\u9fff]", "", key)
     return han if len(han) >= MIN_KEY else None

@@ -67,6 +67,9 @@ def test_corpus_sentences_that_must_stay_silent():
         "新增污水处理规模92.5万立方米/天，达到159万立方米/天，到2020年污水处理率达88%。",
         # 573 停车位 is not a part of the 6 停车场
         "清理利用零星地块建设6个社会公益停车场，其中4个是“的士码头”，提供停车位573个，配餐中心4个。",
+        # two clean-ups, each with files to revise (龙华区2019年法治政府建设工作报告): not one quantity
+        "开展规范性文件专项清理工作，对需修订的15个文件启动修订工作；牵头开展我区涉企涉民办事证明文件“兜底规定”清理工作，"
+        "对需修订的11个文件，牵头相关部门启动修订工作。",
         # a comparison with last year is no breakdown
         "今年拟安排财政赤字13500亿元，比上年增加1500亿元，其中中央财政赤字9500亿元，由中央代地方发债4000亿元。",
     ]
