@@ -84,7 +84,7 @@ def read_bodies_file(path: str | Path) -> list[str]:
     except ReportError:
         raise
     except Exception as exc:  # a damaged or foreign file: say which, never a traceback
-        raise ReportError("unreadable", f"无法读取单位名单 {path.name}：{exc}", str(path))
+        raise ReportError("corrupt", f"无法读取单位名单 {path.name}：{exc}", str(path))
     raise ReportError("unsupported", f"单位名单只支持 .xlsx 或 .csv 文件，{path.name} 不是", str(path))
 
 

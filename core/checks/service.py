@@ -13,6 +13,7 @@ methods, runs ``core.checks`` and saves the findings back (decisions are kept by
 from __future__ import annotations
 
 from bisect import bisect_right
+from pathlib import Path
 
 from core.extraction import Extraction, Figure, Meta, Section
 
@@ -77,6 +78,10 @@ def import_expected_bodies(store, path, reviewer: str, replace: bool = True) -> 
     from core.checks.reporting import clean_name, read_bodies_file
 
     names = [clean_name(n) for n in read_bodies_file(path)]
+    if not names:  # an empty file must not wipe the list
+        from core.errors import ReportError
+
+        raise ReportError("empty", f"{Path(path).name} 的第一列中没有单位名称，名单未改动", str(path))
     base = [] if replace else store.expected_bodies()
     return store.set_expected_bodies(base + names, reviewer, source=str(path))
 

@@ -129,7 +129,7 @@ def decide(conn: sqlite3.Connection, check_id: int, reviewer: str, *, decision: 
             raise ReportError("database", f"问题的核实结果不能是“{decision}”。")
         new["decision"] = decision
     if note is not UNSET:
-        new["note"] = (note or "").strip() or None
+        new["note"] = str(note or "").strip() or None
     changed = {k: v for k, v in new.items() if v != getattr(rec, k)}
     if not changed:
         return rec
