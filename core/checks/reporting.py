@@ -59,6 +59,8 @@ def read_bodies_file(path: str | Path) -> list[str]:
     """Names from the first column of an .xlsx or .csv file (UTF-8 or GB18030), in file order."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".csv") and not path.is_file():
+        raise ReportError("not_found", f"找不到单位名单文件：{path}", str(path))
     try:
         if suffix == ".xlsx":
             from openpyxl import load_workbook
@@ -83,8 +85,9 @@ def read_bodies_file(path: str | Path) -> list[str]:
             return _names(row[0] for row in csv.reader(text.splitlines()) if row)
     except ReportError:
         raise
-    except Exception as exc:  # a damaged or foreign file: say which, never a traceback
-        raise ReportError("corrupt", f"无法读取单位名单 {path.name}：{exc}", str(path))
+    except Exception:  # a damaged or foreign file: say which, never a traceback
+        raise ReportError("corrupt", f"无法读取单位名单 {path.name}（文件已损坏，或不是 Excel/CSV 文件）",
+                          str(path)) from None
     raise ReportError("unsupported", f"单位名单只支持 .xlsx 或 .csv 文件，{path.name} 不是", str(path))
 
 

@@ -141,6 +141,12 @@ def test_expected_bodies_from_csv_and_xlsx_and_status(store, tmp_path, seed2):
     assert store.set_expected_bodies(old, "张三") == old  # undo
     with pytest.raises(ReportError):
         service.import_expected_bodies(store, tmp_path / "bodies.docx", "张三")
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(ReportError, match="已损坏"):
+        service.import_expected_bodies(store, bad, "张三")
+    with pytest.raises(ReportError, match="找不到"):
+        service.import_expected_bodies(store, tmp_path / "none.csv", "张三")
     empty = tmp_path / "empty.csv"
     empty.write_text("单位名称\n\n", encoding="utf-8")
     with pytest.raises(ReportError, match="名单未改动"):
