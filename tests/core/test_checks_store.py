@@ -201,3 +201,42 @@ def test_part_evidence_from_the_reviewed_headings(store):
     assert ev["leader_duty"].how == "content" and ev["plan"].how == "heading"
     text = store.load_document(rid).text
     assert text[ev["leader_duty"].start:ev["leader_duty"].end] == "第一责任人"
+
+
+def test_any_sequence_of_decisions_is_replayed_by_its_audit_rows(tmp_path):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from core.store.checks import DECISIONS
+
+    store = Store(tmp_path / "p.sqlite3")
+    rid = store.import_file(next(SEEDS.glob("002_*.txt")), analyzer=load_and_analyze).report_id
+    cid = _sum_check(store, rid).id
+    steps = st.lists(st.tuples(st.sampled_from(DECISIONS), st.sampled_from([None, "", "已核实", "原文有误"])),
+                     max_size=8)
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(steps)
+    def run(seq):
+        start = store.get_check(cid)
+        n_before = len(store.check_history(cid))
+        undo = []
+        for decision, note in seq:
+            old = store.get_check(cid)
+            store.decide_check(cid, "甲", decision=decision, note=note)
+            undo.append((old.decision, old.note))
+        state = {"decision": start.decision, "note": start.note}
+        for row in store.check_history(cid)[n_before:]:
+            assert state[row.field.split(".")[1]] == row.old
+            state[row.field.split(".")[1]] = row.new
+        now = store.get_check(cid)
+        assert (state["decision"], state["note"]) == (now.decision, now.note)
+        for decision, note in reversed(undo):
+            store.decide_check(cid, "甲", decision=decision, note=note, action="undo")
+        back = store.get_check(cid)
+        assert (back.decision, back.note) == (start.decision, start.note)
+
+    try:
+        run()
+    finally:
+        store.close()
