@@ -48,4 +48,6 @@ def summary_text(extraction) -> str:
     lines.append(f"识别出数字 {len(extraction.figures)} 个")
     for w in extraction.warnings:
         lines.append(f"提示：{w}")
+    for c in extraction.checks:  # core.checks findings (the pipeline ran them)
+        lines.append(f"问题：{c.message}")
     return "\n".join(lines)
