@@ -16,6 +16,9 @@ def analyze_document(document: Document) -> Extraction:
 
     extraction = detect(document.text, source=document.source, fmt=document.format)
     map_extraction(extraction)
+    from core.checks import run_checks
+
+    extraction.checks = run_checks(extraction)  # the store saves them with the report
     extraction.warnings[:0] = document.warnings
     return extraction
 

@@ -56,6 +56,8 @@ class Extraction:
     missing_parts: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # core.checks.Check findings, run by core.analysis after detection; ``extract --json`` adds them
+    checks: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {

@@ -17,7 +17,11 @@ def run(args) -> int:
     except ReportError as exc:
         return fail(f"{args.file}：{exc.message}", EXIT_UNREADABLE)
     if args.json:
-        json.dump(extraction.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        from core.checks import checks_json
+
+        data = extraction.to_dict()
+        data.update(checks_json(extraction))  # "checks" and "parts" (evidence per required part)
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return EXIT_OK
     print(summary_text(extraction))
@@ -44,4 +48,6 @@ def summary_text(extraction) -> str:
     lines.append(f"识别出数字 {len(extraction.figures)} 个")
     for w in extraction.warnings:
         lines.append(f"提示：{w}")
+    for c in extraction.checks:  # core.checks findings (the pipeline ran them)
+        lines.append(f"问题：{c.message}")
     return "\n".join(lines)

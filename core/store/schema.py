@@ -195,6 +195,44 @@ SCHEMA_V3_INDICATORS = [
     """,
 ]
 
+# v4: checks a reviewer cannot do by eye (core/checks) with the reviewer's decision on each, and the
+# list of bodies expected to report. Only adds tables: independent of other migrations.
+# Decisions are audited in ``audit`` as entity 'report' (its CHECK allows no new entity without a
+# table rebuild), field ``check#<id>.decision`` / ``check#<id>.note``: one trail per report.
+SCHEMA_V4_CHECKS = [
+    """
+    CREATE TABLE checks (
+        id           INTEGER PRIMARY KEY,
+        report_id    INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        kind         TEXT NOT NULL,                -- core.checks.KINDS
+        key          TEXT NOT NULL,                -- quoted text (or the message of an absence)
+        message      TEXT NOT NULL,
+        text         TEXT NOT NULL,                -- quoted text == reports.text[start:end]
+        start        INTEGER NOT NULL,
+        "end"        INTEGER NOT NULL,
+        figures      TEXT NOT NULL DEFAULT '[]',   -- JSON [[start, end, text], ...] of the figures
+        certain      INTEGER NOT NULL DEFAULT 1,
+        detail       TEXT NOT NULL DEFAULT '{}',   -- JSON evidence (copy: the other report's span)
+        stale        INTEGER NOT NULL DEFAULT 0,   -- a re-run no longer finds it (kept: decided)
+        decision     TEXT NOT NULL DEFAULT '待核实'
+                     CHECK (decision IN ('待核实', '核实无误', '确认问题')),
+        note         TEXT,
+        reviewer     TEXT,
+        reviewed_at  TEXT,
+        found_at     TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX checks_report ON checks(report_id, kind)",
+    """
+    CREATE TABLE expected_bodies (
+        id        INTEGER PRIMARY KEY,
+        name      TEXT NOT NULL UNIQUE,
+        added_at  TEXT NOT NULL,
+        source    TEXT                             -- file it was imported from, or NULL if typed
+    )
+    """,
+]
+
 # MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: list[list[str]] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3_INDICATORS]
+MIGRATIONS: list[list[str]] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3_INDICATORS, SCHEMA_V4_CHECKS]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,6 +19,8 @@ from core.errors import ReportError
 from core.extraction import Extraction
 from core.paths import default_db_path
 from core.store import audit, figures, originals, rematch, reports, sections
+from core.store import checks as check_rows
+from core.store.check_ops import CheckOps
 from core.store.connection import connect, integrity_ok, transaction
 from core.store.export_reads import ExportSnapshot, read_export
 from core.store.indicator_ops import IndicatorOps
@@ -30,7 +32,7 @@ Progress = Callable[[int, int], None]
 Analyzer = Callable[[str, Progress | None], tuple[Document, Extraction]]
 
 
-class Store(IndicatorOps):
+class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bodies (issue 13)
     def __init__(self, path: Path | str | None = None, *, check_integrity: bool = True):
         self.path = Path(path) if path is not None else default_db_path()
         self.conn: sqlite3.Connection = connect(self.path, check_integrity=check_integrity)
@@ -80,6 +82,7 @@ class Store(IndicatorOps):
             sections.insert_detected(self.conn, rid, document.text, extraction.sections)
             figures.insert_detected(self.conn, rid, document, extraction.figures)
             reports.set_detection_counts(self.conn, rid)
+            check_rows.save_detected(self.conn, rid, extraction)
         return ImportResult(rid, True, source.name)
 
     def import_file(self, path: Path | str, progress: Progress | None = None,
@@ -105,7 +108,9 @@ class Store(IndicatorOps):
                  reviewer: str) -> RematchSummary:
         """Apply a new detection run, keeping every reviewer decision (see ``rematch``)."""
         with self._tx():
-            return rematch.redetect(self.conn, report_id, document, extraction, reviewer)
+            summary = rematch.redetect(self.conn, report_id, document, extraction, reviewer)
+            check_rows.save_detected(self.conn, report_id, extraction)
+            return summary
 
     # -- reading ------------------------------------------------------------------------------
     def list_reports(self) -> list[ReportSummary]:
