@@ -1,9 +1,18 @@
 """Opening the database safely: refuse what is not ours, migrate forward, set the pragmas.
 
-Before anything writes, the file is inspected without modifying it: the 16-byte SQLite header is
-read with plain ``open``, then a *read-only* connection checks ``application_id``,
-``user_version`` and ``PRAGMA integrity_check``. Only a file that passes is opened read-write, so
-a corrupt file, a foreign SQLite file or one from a newer program is left byte-for-byte untouched.
+Before anything writes, a *read-only* SQLite connection checks ``application_id``,
+``user_version`` and — after an unclean shutdown only (see ``sessions``) — ``PRAGMA
+integrity_check``. Only a file that passes is opened read-write, so a corrupt file, a foreign
+SQLite file or one from a newer program is left byte-for-byte untouched.
+
+The database file is never opened outside SQLite (no ``open()`` to peek at the header): POSIX
+locks belong to the process, and closing *any* descriptor of the file drops all of them — another
+process would then think it is the last user and delete the ``-wal``/``-shm`` files under our
+open connections, losing every later commit. SQLite itself keeps one descriptor per file and
+process and defers closing it while locks are held.
+
+A database that cannot be written (read-only file or folder, read-only medium) is opened with
+``mode=ro``: listing and exporting work, and a change is refused with a Chinese message.
 
 Threads: a ``sqlite3.Connection`` belongs to the thread that opened it (``check_same_thread``
 stays on). A worker thread opens its own connection (its own ``Store``); WAL mode lets readers and
@@ -11,43 +20,64 @@ one writer work at once, and the busy timeout makes a second writer wait instead
 """
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 from core.errors import ReportError
+from core.store import sessions
 from core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15000  # a batch import in another process commits one report at a time
+SQLITE_NOTADB = 26
+SQLITE_READONLY = 8
 
 
 def _fail(path: Path, what: str) -> ReportError:
     return ReportError("database", f"数据库文件 {path} {what}，文件未做任何改动。", str(path))
 
 
-def inspect(path: Path, *, check_integrity: bool = True) -> int:
+def read_only_message(path: Path) -> str:
+    return (f"数据库文件 {path} 是只读的（文件或所在文件夹不允许写入），只能查看和导出，"
+            "不能保存修改。请把它复制到可写的文件夹，或请管理员开放写入权限。")
+
+
+def ro_uri(path: Path) -> str:
+    return f"file:{quote(str(path.resolve()))}?mode=ro"
+
+
+def writable(path: Path) -> bool:
+    """Can this process write the database and create its ``-wal``/``-shm`` files beside it?"""
+    folder = path.parent
+    while not folder.exists():  # a new database: the first existing ancestor decides
+        if folder.parent == folder:
+            return False
+        folder = folder.parent
+    if not os.access(folder, os.W_OK):
+        return False
+    return not path.exists() or os.access(path, os.W_OK)
+
+
+def inspect(path: Path, *, check_integrity: bool | None = None) -> int:
     """Return the schema version of an existing database file (0 for a new/empty one).
 
-    Raises ``ReportError("database")`` for anything we must not open read-write. Never writes.
+    ``check_integrity``: True always, False never, None (default) only after an unclean
+    shutdown. Raises ``ReportError("database")`` for anything we must not open. Never writes.
     """
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return 0
     if path.is_dir():
         raise _fail(path, "是一个文件夹")
+    if path.stat().st_size == 0:
+        return 0
     try:
-        with open(path, "rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise ReportError("database", f"无法读取数据库文件 {path}：{exc.strerror}", str(path))
-    if header != SQLITE_HEADER:
-        raise _fail(path, "不是审阅台数据库（不是 SQLite 文件）")
-    try:
-        ro = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=5)
+        ro = sqlite3.connect(ro_uri(path), uri=True, timeout=5)
     except sqlite3.Error as exc:
         raise _fail(path, f"无法打开（{exc}）")
     try:
@@ -62,25 +92,48 @@ def inspect(path: Path, *, check_integrity: bool = True) -> int:
                 f"由更新版本的审阅台创建（数据库版本 {version}，本程序只支持到 {SCHEMA_VERSION}），"
                 "请升级程序后再打开",
             )
+        if check_integrity is None:
+            check_integrity = not sessions.held_here(path) and sessions.needs_check(ro)
         if check_integrity:
-            rows = [r[0] for r in ro.execute("PRAGMA integrity_check(5)")]
+            rows = full_check(ro)
             if rows != ["ok"]:
                 raise _fail(path, f"已损坏（完整性检查：{rows[0]}）")
         return version
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB:
+            raise _fail(path, "不是审阅台数据库（不是 SQLite 文件）")
         raise _fail(path, f"已损坏或无法读取（{exc}）")
     finally:
         ro.close()
 
 
-def connect(path: Path | str, *, check_integrity: bool = True) -> sqlite3.Connection:
+def full_check(conn: sqlite3.Connection) -> list[str]:
+    """``PRAGMA integrity_check`` (first problems only): reads every page, so it is kept for
+    after an unclean shutdown."""
+    return [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
+
+
+def connect(path: Path | str, *, check_integrity: bool | None = None,
+            read_only: bool | None = None) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the database at ``path``; return a connection.
 
-    The connection is in autocommit mode; group writes with ``transaction(conn)``.
+    ``read_only``: None decides from the file system (see ``writable``). A read-only
+    connection never creates, migrates or registers a session. The connection is in autocommit
+    mode; group writes with ``transaction(conn)``.
     """
     path = Path(path)
+    if read_only is None:
+        read_only = path.exists() and not writable(path)
     version = inspect(path, check_integrity=check_integrity)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if read_only:
+        return _connect_read_only(path, version)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from core.errors import os_error_message
+
+        raise ReportError("database", f"无法创建数据库所在的文件夹 {path.parent}："
+                          f"{os_error_message(exc)}", str(path)) from exc
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -92,9 +145,34 @@ def connect(path: Path | str, *, check_integrity: bool = True) -> sqlite3.Connec
             if version > 0:
                 backup(conn, path, version)
             migrate(conn)
+        sessions.begin(conn, path, time.strftime("%Y-%m-%d %H:%M:%S"))
     except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorcode", None) == SQLITE_READONLY:
+            raise ReportError("read_only", read_only_message(path), str(path)) from exc
         raise ReportError("database", f"无法打开数据库 {path}：{exc}", str(path))
     return conn
+
+
+def _connect_read_only(path: Path, version: int) -> sqlite3.Connection:
+    if version < SCHEMA_VERSION:
+        raise ReportError(
+            "read_only", f"数据库文件 {path} 是只读的，且需要升级到新版本的格式才能打开"
+            "（升级要写入文件）。请把它复制到可写的文件夹后再打开，文件未做任何改动。", str(path))
+    try:
+        conn = sqlite3.connect(ro_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                               isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as exc:
+        raise ReportError("database", f"无法以只读方式打开数据库 {path}：{exc}", str(path))
+    return conn
+
+
+def close(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
+    """Close a connection from ``connect``; the process's last one ends its session."""
+    if not read_only:
+        sessions.end(conn, path)
+    conn.close()
 
 
 def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
@@ -144,6 +222,8 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", None) == SQLITE_READONLY:
+            raise ReportError("read_only", "数据库是只读的，不能保存修改。") from exc
         raise ReportError("database", f"数据库正被其他程序占用，请稍后再试（{exc}）")
     try:
         yield conn
@@ -163,7 +243,15 @@ def integrity_ok(conn: sqlite3.Connection) -> bool:
 
 
 def copy_file(src: Path, dst: Path) -> None:
-    """Copy then rename, so a killed process never leaves a half-written file under the final name."""
-    tmp = dst.with_name(dst.name + ".part")
-    shutil.copyfile(src, tmp)
-    tmp.replace(dst)
+    """Copy then rename, so a killed process never leaves a half-written file under the final name.
+
+    The temporary name is unique per call: two processes copying the same file at once each
+    write their own part file, and the last rename wins with identical content.
+    """
+    tmp = dst.with_name(f"{dst.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.part")
+    try:
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dst)
+    finally:
+        if tmp.exists():
+            tmp.unlink(missing_ok=True)

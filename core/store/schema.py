@@ -195,6 +195,41 @@ SCHEMA_V3_INDICATORS = [
     """,
 ]
 
+# v3 (reliability and open cost):
+# * ``db_sessions``: one row per process with the database open read-write; a row left by a
+#   process that no longer runs means an unclean shutdown, and only then does opening run the
+#   full integrity check (see core/store/sessions.py).
+# * ``reports_list``: a covering index for the report list, so listing never walks the rows'
+#   large text/blocks/boxes (the list columns after them sat behind their overflow pages).
+# * ``report_versions``: earlier files a report was replaced by a corrected re-send of; their
+#   hashes still count as "already imported".
+SCHEMA_V3 = [
+    """
+    CREATE TABLE db_sessions (
+        id        INTEGER PRIMARY KEY,
+        pid       INTEGER NOT NULL,
+        host      TEXT NOT NULL,
+        opened_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX reports_list ON reports(org, year, file_name, format, review_state, reviewer,"
+    " reviewed_at, imported_at)",
+    """
+    CREATE TABLE report_versions (
+        id            INTEGER PRIMARY KEY,
+        report_id     INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        sha256        TEXT NOT NULL,
+        file_name     TEXT NOT NULL,
+        source_path   TEXT NOT NULL,
+        original_file TEXT,
+        imported_at   TEXT NOT NULL,
+        replaced_at   TEXT NOT NULL,
+        replaced_by   TEXT NOT NULL                 -- reviewer who chose the replacement
+    )
+    """,
+    "CREATE INDEX report_versions_sha ON report_versions(sha256)",
+]
+
 # MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: list[list[str]] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3_INDICATORS]
+MIGRATIONS: list[list[str]] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3_INDICATORS, SCHEMA_V3]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,6 +19,7 @@ from core.errors import ReportError
 from core.extraction import Extraction
 from core.paths import default_db_path
 from core.store import audit, figures, originals, rematch, reports, sections
+from core.store import connection
 from core.store.connection import connect, integrity_ok, transaction
 from core.store.export_reads import ExportSnapshot, read_export
 from core.store.indicator_ops import IndicatorOps
@@ -31,13 +32,25 @@ Analyzer = Callable[[str, Progress | None], tuple[Document, Extraction]]
 
 
 class Store(IndicatorOps):
-    def __init__(self, path: Path | str | None = None, *, check_integrity: bool = True):
+    """``check_integrity``: None (default) runs the full check only after an unclean shutdown.
+    ``read_only``: None opens read-only when the file or its folder cannot be written; True
+    for callers that only read (export, listing). Changes on a read-only store raise
+    ``ReportError("read_only")`` with a Chinese message."""
+
+    def __init__(self, path: Path | str | None = None, *, check_integrity: bool | None = None,
+                 read_only: bool | None = None):
         self.path = Path(path) if path is not None else default_db_path()
-        self.conn: sqlite3.Connection = connect(self.path, check_integrity=check_integrity)
+        if read_only is None:
+            read_only = self.path.exists() and not connection.writable(self.path)
+        self.read_only = read_only
+        self.conn: sqlite3.Connection = connect(self.path, check_integrity=check_integrity,
+                                                read_only=read_only)
 
     # -- lifetime ---------------------------------------------------------------------------
     def close(self) -> None:
-        self.conn.close()
+        if self.conn is not None:
+            connection.close(self.conn, self.path, read_only=self.read_only)
+            self.conn = None  # type: ignore[assignment]
 
     def __enter__(self) -> "Store":
         return self
@@ -48,8 +61,15 @@ class Store(IndicatorOps):
     def integrity_ok(self) -> bool:
         return integrity_ok(self.conn)
 
+    def check_writable(self) -> None:
+        """Refuse a change on a read-only database with a Chinese message (before any work)."""
+        if self.read_only:
+            raise ReportError("read_only", connection.read_only_message(self.path),
+                              str(self.path))
+
     def _tx(self):
         """One user action = one transaction; SQLite errors come out as ``ReportError``."""
+        self.check_writable()
         return transaction(self.conn)
 
     # -- import -------------------------------------------------------------------------------
@@ -64,6 +84,7 @@ class Store(IndicatorOps):
         discarded) and ``created`` is False. The original file is copied beside the database
         first; the copy is content-addressed, so a crash before the commit leaves nothing wrong.
         """
+        self.check_writable()
         source = Path(source_path)
         sha256 = sha256 or originals.sha256_of(source)
         existing = self.find_by_sha(sha256)
@@ -91,6 +112,7 @@ class Store(IndicatorOps):
         store itself never calls detection.
         """
         path = Path(path)
+        self.check_writable()
         if not path.is_file():
             raise ReportError("not_found", f"找不到文件：{path}", str(path))
         sha256 = originals.sha256_of(path)

@@ -1,0 +1,126 @@
+"""The full integrity check runs after an unclean shutdown only, not on every open."""
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from core.store import Store, connection, schema, sessions
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def checks(monkeypatch):
+    """Count the full integrity checks run while opening."""
+    calls = []
+    real = connection.full_check
+
+    def counting(conn):
+        calls.append(1)
+        return real(conn)
+
+    monkeypatch.setattr(connection, "full_check", counting)
+    return calls
+
+
+def _rows(db: Path) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT pid, host FROM db_sessions").fetchall()
+    finally:
+        conn.close()
+
+
+def test_clean_close_skips_the_check(tmp_path, checks):
+    db = tmp_path / "db.sqlite3"
+    Store(db).close()
+    assert _rows(db) == []
+    for _ in range(3):
+        Store(db).close()
+    assert checks == []
+
+
+def test_stores_of_one_process_share_one_session(tmp_path, checks):
+    db = tmp_path / "db.sqlite3"
+    first, second = Store(db), Store(db)
+    assert _rows(db) == [(os.getpid(), sessions._HOST)]
+    first.close()
+    assert len(_rows(db)) == 1  # the second Store is still open
+    second.close()
+    assert _rows(db) == []
+    assert checks == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL")
+def test_killed_process_makes_next_open_check(tmp_path, checks):
+    db = tmp_path / "db.sqlite3"
+    Store(db).close()
+    proc = subprocess.Popen([sys.executable, "-c", "import sys; from core.store import Store;"
+                             " s = Store(sys.argv[1]); print('open', flush=True);"
+                             " sys.stdin.readline()", str(db)],
+                            cwd=ROOT, text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert proc.stdout.readline().strip() == "open"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert _rows(db) == [(proc.pid, sessions._HOST)]  # the row the killed process left
+    with Store(db):
+        assert checks == [1]
+        assert _rows(db) == [(os.getpid(), sessions._HOST)]  # dead row cleared after the check
+    Store(db).close()
+    assert checks == [1]  # a clean close again: no further check
+
+
+def test_normal_exit_without_close_ends_the_session(tmp_path, checks):
+    db = tmp_path / "db.sqlite3"
+    Store(db).close()
+    subprocess.run([sys.executable, "-c", "import sys; from core.store import Store;"
+                    " s = Store(sys.argv[1])", str(db)], cwd=ROOT, check=True, timeout=60)
+    assert _rows(db) == []
+    Store(db).close()
+    assert checks == []
+
+
+def test_corruption_after_a_crash_is_found(tmp_path):
+    """A dead session plus a damaged page: the open refuses the file, untouched."""
+    db = tmp_path / "db.sqlite3"
+    with Store(db) as store:
+        store.conn.execute("CREATE TABLE filler (x)")  # pages to damage beyond the schema
+        store.conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,)] * 200)
+        store.conn.execute("INSERT INTO db_sessions (pid, host, opened_at) VALUES (?, ?, 't')",
+                           (2 ** 22 + 12345, sessions._HOST))  # a process that does not run
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db.read_bytes())
+    page = 4096
+    data[-page * 3 + 8: -page * 3 + 40] = b"\xa5" * 32  # scribble inside a filler page
+    db.write_bytes(bytes(data))
+    with pytest.raises(Exception) as info:
+        Store(db)
+    assert "已损坏" in str(info.value) and "文件未做任何改动" in str(info.value)
+
+
+def test_older_database_without_sessions_is_checked_once(tmp_path, checks):
+    db = tmp_path / "db.sqlite3"
+    conn = sqlite3.connect(db)
+    for statement in schema.SCHEMA_V1 + schema.SCHEMA_V2:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        assert checks == [1]
+        names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+        assert {"db_sessions", "report_versions", "reports_list"} <= names
+    Store(db).close()
+    assert checks == [1]
+
+
+def test_pid_alive():
+    assert sessions.pid_alive(os.getpid())
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    assert not sessions.pid_alive(proc.pid)
