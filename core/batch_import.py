@@ -77,7 +77,7 @@ def import_paths(store, paths: Iterable[str | os.PathLike], progress: BatchProgr
             break
         except ReportError as exc:
             summary.failed.append((str(path), exc.message))
-            if exc.code == "database":  # the store itself is unusable: stop, don't repeat it
+            if exc.code in ("database", "read_only"):  # the store is unusable: stop, don't repeat
                 break
             continue
         except Exception as exc:  # a bug in an importer/detector must not end the whole batch

@@ -17,12 +17,15 @@ EXIT_PARTIAL = 4
 def run(args) -> int:
     ensure_utf8_stdio()
     from core.batch_import import collect_files, import_paths
-    from core.store import Store
+    from core.store import Store, connection
 
     try:
         store = Store(args.db) if args.db else Store()
     except ReportError as exc:
         return fail(exc.message, EXIT_UNREADABLE)
+    if store.read_only:
+        store.close()
+        return fail(f"不能导入：{connection.read_only_message(store.path)}", EXIT_UNREADABLE)
     with store:
         files, _missing = collect_files(args.paths)
         bar = ProgressBar(len(files), "导入 ")

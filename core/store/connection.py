@@ -49,7 +49,16 @@ def read_only_message(path: Path) -> str:
 
 
 def ro_uri(path: Path) -> str:
-    return f"file:{quote(str(path.resolve()))}?mode=ro"
+    """URI of a read-only connection.
+
+    SQLite must create ``-shm`` to read a WAL database; in a folder nobody may write, and with
+    no ``-wal`` file (every commit is in the main file), ``immutable=1`` lets it read without
+    one. A ``-wal`` left there is still read normally (never skipped: it may hold commits).
+    """
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    return uri
 
 
 def writable(path: Path) -> bool:
