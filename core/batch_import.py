@@ -13,7 +13,7 @@ from pathlib import Path
 
 from core.analysis import load_and_analyze
 from core.domain import SUFFIXES
-from core.errors import Cancelled, ReportError
+from core.errors import Cancelled, ReportError, os_error_message
 # progress(done, total, current file name); cancel() -> True stops before the next file
 BatchProgress = Callable[[int, int, str], None]
 
@@ -79,6 +79,9 @@ def import_paths(store, paths: Iterable[str | os.PathLike], progress: BatchProgr
             summary.failed.append((str(path), exc.message))
             if exc.code in ("database", "read_only"):  # the store is unusable: stop, don't repeat
                 break
+            continue
+        except OSError as exc:  # the file vanished or became unreadable mid-import
+            summary.failed.append((str(path), f"无法读取文件：{os_error_message(exc)}"))
             continue
         except Exception as exc:  # a bug in an importer/detector must not end the whole batch
             summary.failed.append((str(path), f"处理时出现内部错误：{type(exc).__name__}: {exc}"))

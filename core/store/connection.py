@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-from core.errors import ReportError
+from core.errors import ReportError, os_error_message
 from core.store import sessions
 from core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -139,8 +139,6 @@ def connect(path: Path | str, *, check_integrity: bool | None = None,
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        from core.errors import os_error_message
-
         raise ReportError("database", f"无法创建数据库所在的文件夹 {path.parent}："
                           f"{os_error_message(exc)}", str(path)) from exc
     try:

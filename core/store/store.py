@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from core.document import Document
-from core.errors import ReportError
+from core.errors import ReportError, os_error_message
 from core.extraction import Extraction
 from core.paths import default_db_path
 from core.store import audit, figures, originals, rematch, reports, sections
@@ -115,7 +115,11 @@ class Store(IndicatorOps):
         self.check_writable()
         if not path.is_file():
             raise ReportError("not_found", f"找不到文件：{path}", str(path))
-        sha256 = originals.sha256_of(path)
+        try:
+            sha256 = originals.sha256_of(path)
+        except OSError as exc:
+            raise ReportError("not_found", f"无法读取文件 {path}：{os_error_message(exc)}",
+                              str(path)) from exc
         existing = self.find_by_sha(sha256)
         if existing is not None:
             return ImportResult(existing, False, path.name)
