@@ -23,6 +23,8 @@ class ImportSummary:
     imported: list[tuple[str, int]] = field(default_factory=list)  # (path, report id)
     duplicates: list[tuple[str, int]] = field(default_factory=list)  # already stored
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, Chinese message)
+    # (path, new report id, earlier reports of the same body and year): corrected re-sends?
+    same_body_year: list[tuple[str, int, list]] = field(default_factory=list)
     cancelled: bool = False
 
     @property
@@ -88,6 +90,8 @@ def import_paths(store, paths: Iterable[str | os.PathLike], progress: BatchProgr
             continue
         (summary.imported if result.created else summary.duplicates).append(
             (str(path), result.report_id))
+        if result.created and result.earlier:
+            summary.same_body_year.append((str(path), result.report_id, result.earlier))
     else:
         if progress is not None:
             progress(total, total, "")

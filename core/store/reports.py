@@ -26,7 +26,11 @@ def _record(row: tuple) -> ReportRecord:
 
 
 def find_by_sha(conn: sqlite3.Connection, sha256: str) -> int | None:
+    """The report holding this content, or the report it was replaced into (report_versions)."""
     row = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
+    if row is None:
+        row = conn.execute("SELECT report_id FROM report_versions WHERE sha256 = ?",
+                           (sha256,)).fetchone()
     return row[0] if row else None
 
 

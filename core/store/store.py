@@ -18,7 +18,7 @@ from core.document import Document
 from core.errors import ReportError, os_error_message
 from core.extraction import Extraction
 from core.paths import default_db_path
-from core.store import audit, figures, originals, rematch, reports, sections
+from core.store import audit, figures, originals, rematch, reports, sections, versions
 from core.store import connection
 from core.store.connection import connect, integrity_ok, transaction
 from core.store.export_reads import ExportSnapshot, read_export
@@ -101,7 +101,7 @@ class Store(IndicatorOps):
             sections.insert_detected(self.conn, rid, document.text, extraction.sections)
             figures.insert_detected(self.conn, rid, document, extraction.figures)
             reports.set_detection_counts(self.conn, rid)
-        return ImportResult(rid, True, source.name)
+        return ImportResult(rid, True, source.name, self.earlier_versions(rid))
 
     def import_file(self, path: Path | str, progress: Progress | None = None,
                     reviewer: str = "导入", *, analyzer: Analyzer) -> ImportResult:
@@ -132,6 +132,16 @@ class Store(IndicatorOps):
         """Apply a new detection run, keeping every reviewer decision (see ``rematch``)."""
         with self._tx():
             return rematch.redetect(self.conn, report_id, document, extraction, reviewer)
+
+    def earlier_versions(self, report_id: int) -> list[versions.EarlierVersion]:
+        """Stored reports with the same body and year: is ``report_id`` a corrected re-send?"""
+        return versions.earlier_versions(self.conn, report_id)
+
+    def replace_report(self, earlier_id: int, new_id: int, reviewer: str) -> RematchSummary:
+        """Put the file of ``new_id`` into ``earlier_id``, keeping every review decision (by
+        re-detection), and remove ``new_id``. One audited transaction."""
+        with self._tx():
+            return versions.replace(self.conn, earlier_id, new_id, reviewer)
 
     # -- reading ------------------------------------------------------------------------------
     def list_reports(self) -> list[ReportSummary]:
