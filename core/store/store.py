@@ -115,6 +115,10 @@ class Store(IndicatorOps):
         self.check_writable()
         if not path.is_file():
             raise ReportError("not_found", f"找不到文件：{path}", str(path))
+        if self._is_own_file(path):
+            # reading it here would open the database outside SQLite (see connection.py)
+            raise ReportError("unsupported",
+                              f"{path.name} 是审阅台自己的数据库文件，不能作为报告导入。", str(path))
         try:
             sha256 = originals.sha256_of(path)
         except OSError as exc:
@@ -126,6 +130,14 @@ class Store(IndicatorOps):
         document, extraction = analyzer(str(path), progress)
         return self.add_report(document, extraction, source_path=str(path), sha256=sha256,
                                reviewer=reviewer)
+
+    def _is_own_file(self, path: Path) -> bool:
+        try:
+            same = path.resolve()
+            db = self.path.resolve()
+        except OSError:
+            return False
+        return same.parent == db.parent and same.name.startswith(db.name)
 
     def redetect(self, report_id: int, document: Document, extraction: Extraction,
                  reviewer: str) -> RematchSummary:

@@ -107,3 +107,15 @@ def test_cli_export_while_window_holds_database(tmp_path):
         window.close()
         worker.close()
     assert _probe_rows(db) == 12
+
+
+def test_the_database_itself_is_not_imported_as_a_report(tmp_path):
+    db = tmp_path / "db.sqlite3"
+    with Store(db) as store:
+        from core.errors import ReportError
+
+        for name in ("db.sqlite3", "db.sqlite3-wal"):
+            if (tmp_path / name).exists():
+                with pytest.raises(ReportError) as info:
+                    store.import_file(tmp_path / name)
+                assert "数据库文件" in info.value.message
