@@ -37,6 +37,13 @@ from core.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 BUSY_TIMEOUT_MS = 15000  # a batch import in another process commits one report at a time
 SQLITE_NOTADB = 26
 SQLITE_READONLY = 8
+SQLITE_CANTOPEN = 14
+
+
+def _code(exc: sqlite3.Error) -> int:
+    """SQLite's primary result code (extended codes such as SQLITE_READONLY_RECOVERY carry it
+    in the low byte)."""
+    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
 
 
 def _fail(path: Path, what: str) -> ReportError:
@@ -109,7 +116,7 @@ def inspect(path: Path, *, check_integrity: bool | None = None) -> int:
                 raise _fail(path, f"已损坏（完整性检查：{rows[0]}）")
         return version
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB:
+        if _code(exc) == SQLITE_NOTADB:
             raise _fail(path, "不是审阅台数据库（不是 SQLite 文件）")
         raise _fail(path, f"已损坏或无法读取（{exc}）")
     finally:
@@ -154,7 +161,14 @@ def connect(path: Path | str, *, check_integrity: bool | None = None,
             migrate(conn)
         sessions.begin(conn, path, time.strftime("%Y-%m-%d %H:%M:%S"))
     except sqlite3.Error as exc:
-        if getattr(exc, "sqlite_errorcode", None) == SQLITE_READONLY:
+        if "conn" in locals():
+            conn.close()
+        if _code(exc) in (SQLITE_READONLY, SQLITE_CANTOPEN) \
+                and version == SCHEMA_VERSION:
+            # the permission check said yes but the medium says no (a read-only share on
+            # Windows, where os.access ignores folder rights): read what is there
+            return _connect_read_only(path, version)
+        if _code(exc) == SQLITE_READONLY:
             raise ReportError("read_only", read_only_message(path), str(path)) from exc
         raise ReportError("database", f"无法打开数据库 {path}：{exc}", str(path))
     return conn
@@ -173,6 +187,11 @@ def _connect_read_only(path: Path, version: int) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise ReportError("database", f"无法以只读方式打开数据库 {path}：{exc}", str(path))
     return conn
+
+
+def is_read_only(conn: sqlite3.Connection) -> bool:
+    """True for a connection from ``_connect_read_only`` (asked or fallen back to)."""
+    return bool(conn.execute("PRAGMA query_only").fetchone()[0])
 
 
 def close(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
@@ -229,7 +248,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorcode", None) == SQLITE_READONLY:
+        if _code(exc) == SQLITE_READONLY:
             raise ReportError("read_only", "数据库是只读的，不能保存修改。") from exc
         raise ReportError("database", f"数据库正被其他程序占用，请稍后再试（{exc}）")
     try:

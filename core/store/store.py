@@ -33,18 +33,18 @@ Analyzer = Callable[[str, Progress | None], tuple[Document, Extraction]]
 
 class Store(IndicatorOps):
     """``check_integrity``: None (default) runs the full check only after an unclean shutdown.
-    ``read_only``: None opens read-only when the file or its folder cannot be written; True
-    for callers that only read (export, listing). Changes on a read-only store raise
+    ``read_only``: None opens read-only when the file or its folder cannot be written (False
+    tries read-write but still falls back when the medium refuses); True for callers that
+    only read. Changes on a read-only store raise
     ``ReportError("read_only")`` with a Chinese message."""
 
     def __init__(self, path: Path | str | None = None, *, check_integrity: bool | None = None,
                  read_only: bool | None = None):
         self.path = Path(path) if path is not None else default_db_path()
-        if read_only is None:
-            read_only = self.path.exists() and not connection.writable(self.path)
-        self.read_only = read_only
         self.conn: sqlite3.Connection = connect(self.path, check_integrity=check_integrity,
                                                 read_only=read_only)
+        # also True when a read-write open found the medium read-only and fell back
+        self.read_only = connection.is_read_only(self.conn)
 
     # -- lifetime ---------------------------------------------------------------------------
     def close(self) -> None:

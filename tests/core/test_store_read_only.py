@@ -123,6 +123,10 @@ try:
 except ReportError as exc:
     out["refused"] = [exc.code, exc.message]
 store.close()
+forced = Store(sys.argv[3], read_only=False)  # as on Windows, where the permission check says yes
+out["fallback_read_only"] = forced.read_only
+out["fallback_reports"] = len(forced.list_reports())
+forced.close()
 print(json.dumps(out, ensure_ascii=False))
 """
 
@@ -164,6 +168,7 @@ def test_really_read_only_for_an_unprivileged_user():
         out = json.loads(result.stdout)
         assert out["read_only"] and out["reports"] == 1 and out["figures"] > 0
         assert out["refused"][0] == "read_only" and "只读" in out["refused"][1]
+        assert out["fallback_read_only"] and out["fallback_reports"] == 1
         assert _digest(db) == before
     finally:
         for p in [base, *base.rglob("*")]:
