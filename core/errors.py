@@ -6,8 +6,9 @@ class ReportError(Exception):
     """An input the user gave cannot be used. ``message`` is a one-line Chinese sentence.
 
     ``code`` is a stable machine tag (``unsupported``, ``empty``, ``encoding``, ``corrupt``,
-    ``encrypted``, ``scanned``, ``not_found``, ``too_large``, ``database``, ``read_only``) so
-    callers and tests can branch on the kind of failure without parsing the message.
+    ``encrypted``, ``scanned``, ``not_found``, ``too_large``, ``database``, ``read_only``,
+    ``write_failed``) so callers and tests can branch on the kind of failure without parsing the
+    message.
     """
 
     def __init__(self, code: str, message: str, path: str | None = None):

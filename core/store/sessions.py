@@ -106,7 +106,8 @@ def begin(conn: sqlite3.Connection, path: Path, opened_at: str) -> None:
                                (os.getpid(), _HOST, opened_at))
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
         _open[key] = [cur.lastrowid, 1]
 
