@@ -58,7 +58,11 @@ def _same_body_year(store, summary, *, replace: bool) -> int | None:
     Returns how many were replaced, None when a replacement failed (both reports kept).
     """
     done = 0
-    for path, new_id, earlier in summary.same_body_year:
+    todo = list(summary.same_body_year)
+    if replace:  # a file imported before without --replace: run again with it to replace now
+        todo += [(path, rid, None) for path, rid in summary.duplicates
+                 if _is_current_file(store, rid, path)]
+    for path, new_id, earlier in todo:
         if replace:  # asked again: an earlier file of this batch may have replaced one already
             earlier = store.earlier_versions(new_id)
             if not earlier:
@@ -80,3 +84,13 @@ def _same_body_year(store, summary, *, replace: bool) -> int | None:
               + (f"，{stale} 个审核过的数字在新文本中找不到，已标为“需复核”" if stale else "")
               + "。", file=sys.stderr)
     return done
+
+
+def _is_current_file(store, report_id: int, path: str) -> bool:
+    """The report holds this very file now (not as an earlier, replaced version)."""
+    from core.store.originals import sha256_of
+
+    try:
+        return store.get_report(report_id).sha256 == sha256_of(path)
+    except (OSError, ReportError):
+        return False

@@ -38,16 +38,18 @@ class EarlierVersion:
 
 
 def earlier_versions(conn: sqlite3.Connection, report_id: int) -> list[EarlierVersion]:
-    """Other reports with the same body and year as ``report_id``, newest first.
+    """Reports imported before ``report_id`` with the same body and year, newest first.
 
-    Both must be known: a report whose body or year was not recognised matches nothing.
+    Both must be known: a report whose body or year was not recognised matches nothing. Only
+    earlier imports count, so re-running an import never offers to put an older file over a
+    newer report.
     """
     row = conn.execute("SELECT org, year FROM reports WHERE id = ?", (report_id,)).fetchone()
     if row is None or not row[0] or row[1] is None:
         return []
     rows = conn.execute(
         "SELECT id, file_name, org, year, review_state, imported_at FROM reports"
-        " WHERE org = ? AND year = ? AND id != ? ORDER BY id DESC", (row[0], row[1], report_id))
+        " WHERE org = ? AND year = ? AND id < ? ORDER BY id DESC", (row[0], row[1], report_id))
     return [EarlierVersion(*r) for r in rows]
 
 

@@ -101,5 +101,18 @@ def test_cli_warns_by_default_and_replaces_on_request(tmp_path):
         names = sorted(r.file_name for r in reports)
         assert names == ["报告.txt", "报告三.txt"]
         assert store.get_figure(fig.id).status == "已确认"
+    # the second file, kept beside the first before, replaces it when imported again with the flag
+    again = _run_main("import", second, "--db", db, "--replace")
+    assert again.returncode == 0 and "已替换" not in again.stderr  # 报告二 was replaced already
+    fourth = _write(tmp_path / "v4", "报告四.txt", REPORT.replace("化解矛盾", "处理矛盾"))
+    assert _run_main("import", fourth, "--db", db).returncode == 0  # kept beside, with a warning
+    later = _run_main("import", fourth, "--db", db, "--replace")
+    assert later.returncode == 0 and "已替换" in later.stderr
+    with Store(db) as store:
+        assert sorted(r.file_name for r in store.list_reports()) == ["报告.txt", "报告四.txt"]
+        assert store.get_figure(fig.id).status == "已确认"
+    # re-importing the older first file never puts it over the newer report
+    old_again = _run_main("import", first, "--db", db, "--replace")
+    assert old_again.returncode == 0 and "已替换" not in old_again.stderr
     both = _run_main("import", third, "--db", db, "--replace", "--keep-both")
     assert both.returncode == 2  # the two choices exclude each other
