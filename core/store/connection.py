@@ -68,6 +68,27 @@ def ro_uri(path: Path) -> str:
     return uri
 
 
+def open_ro(path: Path, *, timeout: float) -> sqlite3.Connection:
+    """A read-only connection that has read the schema (errors surface here, not later).
+
+    Where the permission check could not tell the folder is read-only (Windows ignores folder
+    rights in ``os.access``) SQLite fails to create ``-shm``; with no ``-wal`` present the file
+    holds every commit, so it is then read as immutable.
+    """
+    uri = ro_uri(path)
+    conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if _code(exc) not in (SQLITE_READONLY, SQLITE_CANTOPEN) or "immutable" in uri \
+                or Path(f"{path}-wal").exists():
+            raise
+        conn = sqlite3.connect(uri + "&immutable=1", uri=True, timeout=timeout,
+                               isolation_level=None)
+    return conn
+
+
 def writable(path: Path) -> bool:
     """Can this process write the database and create its ``-wal``/``-shm`` files beside it?"""
     folder = path.parent
@@ -92,11 +113,9 @@ def inspect(path: Path, *, check_integrity: bool | None = None) -> int:
         raise _fail(path, "是一个文件夹")
     if path.stat().st_size == 0:
         return 0
+    ro = None
     try:
-        ro = sqlite3.connect(ro_uri(path), uri=True, timeout=5)
-    except sqlite3.Error as exc:
-        raise _fail(path, f"无法打开（{exc}）")
-    try:
+        ro = open_ro(path, timeout=5)
         app_id = ro.execute("PRAGMA application_id").fetchone()[0]
         version = ro.execute("PRAGMA user_version").fetchone()[0]
         tables = ro.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -118,9 +137,14 @@ def inspect(path: Path, *, check_integrity: bool | None = None) -> int:
     except sqlite3.DatabaseError as exc:
         if _code(exc) == SQLITE_NOTADB:
             raise _fail(path, "不是审阅台数据库（不是 SQLite 文件）")
+        if _code(exc) == SQLITE_CANTOPEN:
+            raise _fail(path, f"无法打开（{exc}）")
         raise _fail(path, f"已损坏或无法读取（{exc}）")
+    except sqlite3.Error as exc:
+        raise _fail(path, f"无法打开（{exc}）")
     finally:
-        ro.close()
+        if ro is not None:
+            ro.close()
 
 
 def full_check(conn: sqlite3.Connection) -> list[str]:
@@ -180,8 +204,7 @@ def _connect_read_only(path: Path, version: int) -> sqlite3.Connection:
             "read_only", f"数据库文件 {path} 是只读的，且需要升级到新版本的格式才能打开"
             "（升级要写入文件）。请把它复制到可写的文件夹后再打开，文件未做任何改动。", str(path))
     try:
-        conn = sqlite3.connect(ro_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
-                               isolation_level=None)
+        conn = open_ro(path, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA query_only = ON")
     except sqlite3.Error as exc:

@@ -127,6 +127,12 @@ forced = Store(sys.argv[3], read_only=False)  # as on Windows, where the permiss
 out["fallback_read_only"] = forced.read_only
 out["fallback_reports"] = len(forced.list_reports())
 forced.close()
+import os
+os.access = lambda *a, **k: True  # as on Windows: folder rights are not reported
+blind = Store(sys.argv[3])
+out["blind_read_only"] = blind.read_only
+out["blind_reports"] = len(blind.list_reports())
+blind.close()
 print(json.dumps(out, ensure_ascii=False))
 """
 
@@ -169,6 +175,7 @@ def test_really_read_only_for_an_unprivileged_user():
         assert out["read_only"] and out["reports"] == 1 and out["figures"] > 0
         assert out["refused"][0] == "read_only" and "只读" in out["refused"][1]
         assert out["fallback_read_only"] and out["fallback_reports"] == 1
+        assert out["blind_read_only"] and out["blind_reports"] == 1
         assert _digest(db) == before
     finally:
         for p in [base, *base.rglob("*")]:
