@@ -194,8 +194,21 @@ def connect(path: Path | str, *, check_integrity: bool | None = None,
             return _connect_read_only(path, version)
         if _code(exc) == SQLITE_READONLY:
             raise ReportError("read_only", read_only_message(path), str(path)) from exc
-        raise ReportError("database", f"无法打开数据库 {path}：{exc}", str(path))
+        reason = _SQLITE_REASONS.get(_code(exc), "出现错误")
+        raise ReportError("database", f"无法打开数据库 {path}：{reason}（SQLite：{exc}）",
+                          str(path)) from exc
     return conn
+
+
+# SQLite primary result codes a user can act on
+_SQLITE_REASONS = {
+    5: "数据库正被其他程序占用，请稍后再试",
+    6: "数据库正被其他程序占用，请稍后再试",
+    10: "读写磁盘时出错（磁盘或网络存储可能有故障）",
+    11: "数据库文件已损坏",
+    13: "磁盘空间已满，请清理磁盘或换一个位置",
+    SQLITE_CANTOPEN: "无法创建或打开文件（文件夹不存在、没有写入权限或路径无效）",
+}
 
 
 def _connect_read_only(path: Path, version: int) -> sqlite3.Connection:
@@ -280,7 +293,9 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     except sqlite3.Error as exc:  # disk full, I/O error …: roll back, tell the user in Chinese
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        raise ReportError("database", f"数据库写入失败，本次操作未保存（{exc}）") from exc
+        reason = _SQLITE_REASONS.get(_code(exc), "出现错误")
+        raise ReportError("database", f"数据库写入失败，本次操作未保存：{reason}（SQLite：{exc}）"
+                          ) from exc
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")

@@ -124,3 +124,17 @@ def test_pid_alive():
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     proc.wait()
     assert not sessions.pid_alive(proc.pid)
+
+
+def test_full_disk_while_writing_is_said_in_chinese(tmp_path):
+    from bench.store_samples import write_sample
+    from core.errors import ReportError
+
+    with Store(tmp_path / "db.sqlite3") as store:
+        pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+        store.conn.execute(f"PRAGMA max_page_count = {pages}")  # the file may not grow: "disk full"
+        path, doc, ext = write_sample(tmp_path, 1, figures_per_part=40)
+        with pytest.raises(ReportError) as info:
+            store.add_report(doc, ext, source_path=str(path))
+        assert "磁盘空间已满" in info.value.message and "本次操作未保存" in info.value.message
+        assert store.list_reports() == []
