@@ -195,7 +195,7 @@ SCHEMA_V3_INDICATORS = [
     """,
 ]
 
-# v3 (reliability and open cost):
+# v4 (reliability and open cost):
 # * ``db_sessions``: one row per process with the database open read-write; a row left by a
 #   process that no longer runs means an unclean shutdown, and only then does opening run the
 #   full integrity check (see core/store/sessions.py).
@@ -206,7 +206,7 @@ SCHEMA_V3_INDICATORS = [
 # * ``figure_counts`` / ``section_kinds``: per-report tallies kept by triggers, so the report list
 #   reads a few rows per report instead of every figure and heading of the archive (at 2,000
 #   reports: 430,000 figures, 100 ms a scan). Rebuilt from the tables in the migration itself.
-SCHEMA_V3 = [
+SCHEMA_V4_RELIABILITY = [
     """
     CREATE TABLE db_sessions (
         id        INTEGER PRIMARY KEY,
@@ -302,5 +302,6 @@ SCHEMA_V3 = [
 ]
 
 # MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: list[list[str]] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3_INDICATORS, SCHEMA_V3]
+MIGRATIONS: list[list[str]] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3_INDICATORS,
+                               SCHEMA_V4_RELIABILITY]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -35,8 +35,8 @@ class Store(IndicatorOps):
     """``check_integrity``: None (default) runs the full check only after an unclean shutdown.
     ``read_only``: None opens read-only when the file or its folder cannot be written (False
     tries read-write but still falls back when the medium refuses); True for callers that
-    only read. Changes on a read-only store raise
-    ``ReportError("read_only")`` with a Chinese message."""
+    only read. Changes on a read-only store raise ``ReportError("read_only")`` with a Chinese
+    message."""
 
     def __init__(self, path: Path | str | None = None, *, check_integrity: bool | None = None,
                  read_only: bool | None = None):

@@ -61,11 +61,12 @@ def _stored_extraction(conn: sqlite3.Connection, report_id: int, text: str) -> E
                 end, kind in conn.execute(
                     'SELECT det_level, marker, title, start, "end", det_kind FROM sections'
                     " WHERE report_id = ? AND origin = 'detected' ORDER BY start", (report_id,))]
-    figures = [Figure(start, end, quote, value, unit, qualifier, subject or "")
-               for quote, start, end, value, unit, qualifier, subject in conn.execute(
-                   'SELECT text, start, "end", det_value, det_unit, det_qualifier, det_subject'
-                   " FROM figures WHERE report_id = ? AND det_value IS NOT NULL ORDER BY start",
-                   (report_id,))]
+    figures = [Figure(start, end, quote, value, unit, qualifier, subject or "",
+                      indicator=indicator)
+               for quote, start, end, value, unit, qualifier, subject, indicator in conn.execute(
+                   'SELECT text, start, "end", det_value, det_unit, det_qualifier, det_subject,'
+                   " det_indicator FROM figures WHERE report_id = ? AND det_value IS NOT NULL"
+                   " ORDER BY start", (report_id,))]
     return Extraction(source=r[0], format=r[1], text=text, meta=Meta(*r[2:7]),
                       sections=sections, figures=figures, warnings=json.loads(r[7] or "[]"))
 

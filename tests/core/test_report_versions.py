@@ -116,3 +116,15 @@ def test_cli_warns_by_default_and_replaces_on_request(tmp_path):
     assert old_again.returncode == 0 and "已替换" not in old_again.stderr
     both = _run_main("import", third, "--db", db, "--replace", "--keep-both")
     assert both.returncode == 2  # the two choices exclude each other
+
+
+def test_replace_carries_detected_indicators(tmp_path):
+    with Store(tmp_path / "db.sqlite3") as store:
+        rid, _ = _reviewed_first_version(store, tmp_path)
+        new = store.import_file(_write(tmp_path / "v2", "报告二.txt",
+                                       REPORT.replace("化解矛盾", "调解矛盾")))
+        detected = {f.text: f.det_indicator for f in store.list_figures(new.report_id)}
+        store.replace_report(rid, new.report_id, "李四")
+        after = {f.text: f.det_indicator for f in store.list_figures(rid)}
+        assert any(detected.values())  # the detector named indicators for this report
+        assert {t: after.get(t) for t in detected} == detected

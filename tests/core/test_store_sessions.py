@@ -105,9 +105,11 @@ def test_corruption_after_a_crash_is_found(tmp_path):
 def test_older_database_without_sessions_is_checked_once(tmp_path, checks):
     db = tmp_path / "db.sqlite3"
     conn = sqlite3.connect(db)
-    for statement in schema.SCHEMA_V1 + schema.SCHEMA_V2:
-        conn.execute(statement)
-    conn.execute("PRAGMA user_version = 2")
+    previous = len(schema.MIGRATIONS) - 1  # the version before the reliability migration
+    for step in schema.MIGRATIONS[:previous]:
+        for statement in step:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {previous}")
     conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
     conn.commit()
     conn.close()
