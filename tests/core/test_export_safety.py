@@ -18,12 +18,19 @@ REPORT = ("某县人民政府2024年法治政府建设年度报告\n一、主要
           "四、下一年度主要安排\n")
 
 
+def _imp(store, path):
+    """Import one file the way the command line does (load and detect in this process)."""
+    from core.analysis import load_and_analyze
+
+    return store.import_file(path, analyzer=load_and_analyze)
+
+
 @pytest.fixture
 def store(tmp_path):
     src = tmp_path / "报告.txt"
     src.write_text(REPORT, encoding="utf-8")
     s = Store(tmp_path / "db.sqlite3")
-    rid = s.import_file(src).report_id
+    rid = _imp(s, src).report_id
     figs = s.list_figures(rid)
     assert figs, "the detector found no figures in the test report"
     s.update_figure(figs[0].id, "张三", subject="=cmd|' /C calc'!A0")

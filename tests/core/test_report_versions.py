@@ -13,6 +13,13 @@ REPORT = ("某县司法局2024年法治政府建设年度报告\n一、主要举
           "四、下一年度主要安排\n")
 
 
+def _imp(store, path):
+    """Import one file the way the command line does (load and detect in this process)."""
+    from core.analysis import load_and_analyze
+
+    return store.import_file(path, analyzer=load_and_analyze)
+
+
 def _write(folder: Path, name: str, text: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
@@ -21,7 +28,7 @@ def _write(folder: Path, name: str, text: str) -> Path:
 
 
 def _reviewed_first_version(store: Store, tmp_path: Path) -> tuple[int, dict]:
-    rid = store.import_file(_write(tmp_path / "v1", "报告.txt", REPORT)).report_id
+    rid = _imp(store, _write(tmp_path / "v1", "报告.txt", REPORT)).report_id
     figs = {f.text: f for f in store.list_figures(rid)}
     store.confirm_figure(figs["12件"].id, "张三")
     store.update_figure(figs["5次"].id, "张三", value=6)
@@ -33,12 +40,12 @@ def test_same_body_and_year_is_reported_and_both_kept_by_default(tmp_path):
     with Store(tmp_path / "db.sqlite3") as store:
         rid, _ = _reviewed_first_version(store, tmp_path)
         changed = REPORT.replace("化解矛盾", "调解矛盾")  # one character
-        result = store.import_file(_write(tmp_path / "v2", "报告（修改）.txt", changed))
+        result = _imp(store, _write(tmp_path / "v2", "报告（修改）.txt", changed))
         assert result.created and result.report_id != rid
         assert [e.report_id for e in result.earlier] == [rid]
         assert "报告.txt" in result.earlier[0].describe()
         assert len(store.list_reports()) == 2
-        other = store.import_file(_write(tmp_path / "v3", "别的单位.txt",
+        other = _imp(store, _write(tmp_path / "v3", "别的单位.txt",
                                          REPORT.replace("某县司法局", "某市财政局")))
         assert other.earlier == []
 
@@ -48,7 +55,7 @@ def test_replace_keeps_decisions_and_the_earlier_id(tmp_path):
         rid, figs = _reviewed_first_version(store, tmp_path)
         first_sha = store.get_report(rid).sha256
         changed = REPORT.replace("化解矛盾", "调解矛盾").replace("300人次", "320人次")
-        new = store.import_file(_write(tmp_path / "v2", "报告（修改）.txt", changed))
+        new = _imp(store, _write(tmp_path / "v2", "报告（修改）.txt", changed))
         summary = store.replace_report(rid, new.report_id, "李四")
         assert [r.id for r in store.list_reports()] == [rid]
         record = store.get_report(rid)
@@ -63,7 +70,7 @@ def test_replace_keeps_decisions_and_the_earlier_id(tmp_path):
         actions = [(r.action, r.reviewer) for r in store.report_history(rid)]
         assert ("replace", "李四") in actions
         # the first file again: recognised as already stored (it lives on inside report rid)
-        again = store.import_file(tmp_path / "v1" / "报告.txt")
+        again = _imp(store, tmp_path / "v1" / "报告.txt")
         assert not again.created and again.report_id == rid
         # the earlier file is remembered
         row = store.conn.execute("SELECT file_name, sha256, replaced_by FROM report_versions"
@@ -121,7 +128,7 @@ def test_cli_warns_by_default_and_replaces_on_request(tmp_path):
 def test_replace_carries_detected_indicators(tmp_path):
     with Store(tmp_path / "db.sqlite3") as store:
         rid, _ = _reviewed_first_version(store, tmp_path)
-        new = store.import_file(_write(tmp_path / "v2", "报告二.txt",
+        new = _imp(store, _write(tmp_path / "v2", "报告二.txt",
                                        REPORT.replace("化解矛盾", "调解矛盾")))
         detected = {f.text: f.det_indicator for f in store.list_figures(new.report_id)}
         store.replace_report(rid, new.report_id, "李四")

@@ -41,6 +41,13 @@ sys.stdin.readline()
 """
 
 
+def _imp(store, path):
+    """Import one file the way the command line does (load and detect in this process)."""
+    from core.analysis import load_and_analyze
+
+    return store.import_file(path, analyzer=load_and_analyze)
+
+
 def _probe_rows(db: Path) -> int:
     conn = sqlite3.connect(db)
     try:
@@ -117,5 +124,5 @@ def test_the_database_itself_is_not_imported_as_a_report(tmp_path):
         for name in ("db.sqlite3", "db.sqlite3-wal"):
             if (tmp_path / name).exists():
                 with pytest.raises(ReportError) as info:
-                    store.import_file(tmp_path / name)
+                    _imp(store, tmp_path / name)
                 assert "数据库文件" in info.value.message

@@ -22,6 +22,13 @@ from core.store import Store
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _imp(store, path):
+    """Import one file the way the command line does (load and detect in this process)."""
+    from core.analysis import load_and_analyze
+
+    return store.import_file(path, analyzer=load_and_analyze)
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -64,7 +71,7 @@ def test_read_only_folder_opens_read_only_lists_exports_refuses_changes(tmp_path
         assert info.value.code == "read_only" and "只读" in info.value.message
         assert "损坏" not in info.value.message
         with pytest.raises(ReportError) as info:
-            store.import_file(ROOT / "tests" / "data" / "seeds" / "nonexistent.txt")
+            _imp(store, ROOT / "tests" / "data" / "seeds" / "nonexistent.txt")
         assert info.value.code == "read_only"
     assert _digest(db) == before
     assert sorted(p.name for p in ro.iterdir()) == ["db.sqlite3", "db_originals", "sample_0001.txt"]

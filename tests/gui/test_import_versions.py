@@ -40,7 +40,10 @@ def test_second_version_asks_and_follows_the_answer(qtbot, tmp_path, replace):
     assert len(asked) == 1 and asked[0][0] == "报告（更正）.txt"
     assert asked[0][1].report_id == first_id
     ids = [r.id for r in window.source.list_reports()]
+    shown = {r.id: r.file_name for r in window.report_list.model.reports()}
+    assert sorted(shown) == sorted(ids)  # the list shows exactly what the database holds
     if replace:
+        assert shown[first_id] == "报告（更正）.txt"
         assert ids == [first_id] and outcome.imported == [first_id]
         assert store.get_report(first_id).file_name == "报告（更正）.txt"
         assert store.get_figure(fig.id).status == "已确认"
