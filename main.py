@@ -32,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
                        description="导入文件或文件夹（递归查找 .txt/.docx/.pdf），显示进度并汇总失败原因。")
     p.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹")
     p.add_argument("--db", metavar="FILE", help="数据库文件（默认在用户数据目录）")
+    same = p.add_mutually_exclusive_group()
+    same.add_argument("--replace", action="store_true",
+                      help="新文件与已导入报告同一单位、同一年度时，替换较早的版本（保留审核结果）")
+    same.add_argument("--keep-both", action="store_true",
+                      help="同一单位、同一年度的报告都保留为单独的报告（默认，并给出提示）")
 
     p = sub.add_parser("export", help="导出审核汇总表（.xlsx 或 .csv）",
                        description="从数据库导出汇总表：.xlsx 含“汇总”和“明细”两张表；.csv 为明细（UTF-8 带 BOM）。")

@@ -57,7 +57,7 @@ def bench_import_export(corpus: Path, work: Path) -> None:
     print(f"database: {_size(db) / 1e6:.1f} MB (+ originals {originals / 1e6:.1f} MB); corpus "
           f"{sum(p.stat().st_size for p in corpus.rglob('*') if p.is_file()) / 1e6:.1f} MB")
     t0 = time.perf_counter()
-    Store(db).close()
+    Store(db, check_integrity=True).close()  # what an open after an unclean shutdown costs
     print(f"open with integrity_check: {time.perf_counter() - t0:.2f} s")
     t0 = time.perf_counter()
     again = import_paths(store, [corpus])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from core.analysis import load_and_analyze
 from core.domain import SUFFIXES
-from core.errors import Cancelled, ReportError
+from core.errors import Cancelled, ReportError, os_error_message
 # progress(done, total, current file name); cancel() -> True stops before the next file
 BatchProgress = Callable[[int, int, str], None]
 
@@ -23,6 +23,8 @@ class ImportSummary:
     imported: list[tuple[str, int]] = field(default_factory=list)  # (path, report id)
     duplicates: list[tuple[str, int]] = field(default_factory=list)  # already stored
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, Chinese message)
+    # (path, new report id, earlier reports of the same body and year): corrected re-sends?
+    same_body_year: list[tuple[str, int, list]] = field(default_factory=list)
     cancelled: bool = False
 
     @property
@@ -77,14 +79,19 @@ def import_paths(store, paths: Iterable[str | os.PathLike], progress: BatchProgr
             break
         except ReportError as exc:
             summary.failed.append((str(path), exc.message))
-            if exc.code == "database":  # the store itself is unusable: stop, don't repeat it
+            if exc.code in ("database", "read_only"):  # the store is unusable: stop, don't repeat
                 break
+            continue
+        except OSError as exc:  # the file vanished or became unreadable mid-import
+            summary.failed.append((str(path), f"无法读取文件：{os_error_message(exc)}"))
             continue
         except Exception as exc:  # a bug in an importer/detector must not end the whole batch
             summary.failed.append((str(path), f"处理时出现内部错误：{type(exc).__name__}: {exc}"))
             continue
         (summary.imported if result.created else summary.duplicates).append(
             (str(path), result.report_id))
+        if result.created and result.earlier:
+            summary.same_body_year.append((str(path), result.report_id, result.earlier))
     else:
         if progress is not None:
             progress(total, total, "")

@@ -9,11 +9,16 @@ def run_app(files: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from gui.main_window import MainWindow
+    from gui.startup_db import open_source
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("法治报告审阅台")
     app.setOrganizationName("ReportDesk")
-    window = MainWindow()
+    # a corrupt / foreign / newer database: a Chinese choice, never a traceback
+    source = open_source()
+    if source is None:
+        return 1
+    window = MainWindow(source)
     window.show()
     QTimer.singleShot(0, lambda: window.start(files))  # the window paints first
     rc = app.exec()

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from core.errors import ReportError
 from gui.workers.import_task import ImportOutcome, expand_paths, import_task
 from gui.workers.task import Task
 
@@ -22,6 +23,8 @@ class ImportFlow(QObject):
         self._queue: list[list[str]] = []
         self.dialog: QProgressDialog | None = None
         self.error_box: QMessageBox | None = None
+        # (new file name, EarlierVersion) -> True to replace; tests put their answer here
+        self.ask_replace = self._ask_replace
 
     def busy(self) -> bool:
         return self._task is not None
@@ -66,7 +69,43 @@ class ImportFlow(QObject):
     def _on_result(self, outcome: ImportOutcome) -> None:
         if outcome.failed:
             self._show_failures(outcome)
+        self._offer_replacements(outcome)
         self.finished.emit(outcome)
+
+    # --- a corrected re-send of a stored report ----------------------------------------------
+    def _offer_replacements(self, outcome: ImportOutcome) -> None:
+        """For each new report with the same body and year as a stored one, ask whether it
+        replaces the earlier version (decisions carried over) or is kept as its own report."""
+        earlier_of = getattr(self._source, "earlier_versions", None)
+        if earlier_of is None:  # an in-memory source keeps no history
+            return
+        for i, new_id in enumerate(list(outcome.imported)):
+            try:
+                name, earlier = earlier_of(new_id)
+            except ReportError:
+                continue
+            if not earlier or not self.ask_replace(name, earlier[0]):
+                continue
+            try:
+                self._source.replace_report(earlier[0].report_id, new_id, _reviewer())
+            except ReportError as exc:
+                QMessageBox.warning(self._parent, self.tr("替换失败"),
+                                    self.tr("两份报告都已保留。") + "\n" + exc.message)
+                continue
+            outcome.imported[i] = earlier[0].report_id
+
+    def _ask_replace(self, name: str, earlier) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("同一单位同一年度的报告"),
+                          self.tr("刚导入的“{0}”与已有的报告{1}是同一单位、同一年度的报告。\n\n"
+                                  "如果它是修改后重新报送的版本，可以替换较早的版本：已做的审核决定"
+                                  "按原文重新匹配后保留，找不到的标为需复核，较早的文件仍有记录。\n"
+                                  "也可以把两份都保留为单独的报告。").format(name, earlier.describe()),
+                          QMessageBox.StandardButton.NoButton, self._parent)
+        replace = box.addButton(self.tr("替换较早的版本"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("保留两份"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is replace
 
     def _on_finished(self) -> None:
         self._task = None
@@ -90,3 +129,9 @@ class ImportFlow(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.error_box = box
         box.open()  # not exec(): never block the event loop
+
+
+def _reviewer() -> str:
+    from gui.review.reviewer_name import stored_name
+
+    return stored_name() or "导入"

@@ -48,6 +48,14 @@ class StoreReportSource:
     def load_report(self, report_id: int) -> ReportSession:
         return ReportSession.load(self.store(), report_id)
 
+    def earlier_versions(self, report_id: int) -> tuple[str, list]:
+        """(file name of ``report_id``, stored reports of the same body and year, newest first)."""
+        st = self.store()
+        return st.get_report(report_id).file_name, st.earlier_versions(report_id)
+
+    def replace_report(self, earlier_id: int, new_id: int, reviewer: str):
+        return self.store().replace_report(earlier_id, new_id, reviewer)
+
     def warm_up(self) -> None:
         """Start the parsing process now (from a worker), so the first import does not wait."""
         self._analyzer.start()

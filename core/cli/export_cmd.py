@@ -21,10 +21,21 @@ def run(args) -> int:
     if args.db and not Path(args.db).exists():
         return fail(f"找不到数据库文件：{args.db}", EXIT_UNREADABLE)
     try:
-        with (Store(args.db) if args.db else Store()) as store:
+        with _open_for_reading(Store, args.db) as store:
             out = export(store, args.out, reviewed_only=args.reviewed_only)
             count = len(store.list_reports())
     except ReportError as exc:
         return fail(exc.message, EXIT_UNREADABLE)
     print(f"已导出 {count} 份报告的汇总：{out}")
     return EXIT_OK
+
+
+def _open_for_reading(Store, db: str | None):
+    """Exporting only reads: open read-only (no session row, no write at all). A database from an
+    older version must be upgraded first, which needs a normal open."""
+    try:
+        return Store(db, read_only=True)
+    except ReportError as exc:
+        if exc.code != "read_only":
+            raise
+        return Store(db)

@@ -11,7 +11,7 @@ import os
 from typing import Callable
 
 from core.document import Document
-from core.errors import ReportError
+from core.errors import ReportError, os_error_message
 from core.importers.sniff import SUPPORTED_SUFFIXES, SUPPORTED_TEXT, sniff_format
 
 Progress = Callable[[int, int], None]
@@ -38,7 +38,7 @@ def load_document(path: str | os.PathLike, progress: Progress | None = None) -> 
     try:
         fmt, warnings = sniff_format(path)
     except OSError as exc:
-        raise ReportError("not_found", f"无法读取文件：{path}（{exc.strerror or exc}）", path) from exc
+        raise ReportError("not_found", f"无法读取文件：{path}：{os_error_message(exc)}", path) from exc
     # Imported lazily so a TXT import never pays for pdfminer / lxml start-up.
     if fmt == "txt":
         from core.importers.txt_importer import load_txt as loader

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from core.errors import ReportError, os_error_message
 from core.store.connection import copy_file
 
 
@@ -29,13 +30,26 @@ def stored_name(sha256: str, source: Path | str) -> str:
 
 
 def store_original(db_path: Path, source: Path | str, sha256: str) -> str:
-    """Copy ``source`` into the originals folder (if not there yet); return its stored name."""
+    """Copy ``source`` into the originals folder (if not there yet); return its stored name.
+
+    Two imports of the same file may run at once (two windows, a window and the command
+    line): each copies under its own temporary name and renames; if the rename fails because the
+    other one's copy is in place (Windows refuses to replace a file someone has open), that copy
+    has the same content — its name is its SHA-256 — and is used.
+    """
     folder = originals_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
     name = stored_name(sha256, source)
     target = folder / name
-    if not target.exists():
+    if target.exists():
+        return name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
         copy_file(Path(source), target)
+    except OSError as exc:
+        if target.exists():
+            return name
+        raise ReportError("database", f"无法把原文件复制到 {folder}：{os_error_message(exc)}",
+                          str(source)) from exc
     return name
 
 

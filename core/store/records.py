@@ -151,6 +151,8 @@ class ImportResult:
     report_id: int
     created: bool  # False: the same content (SHA-256) was already stored; nothing changed
     file_name: str
+    # stored reports with the same body and year (a corrected re-send?), newest first
+    earlier: list = field(default_factory=list)
 
 
 @dataclass

@@ -26,7 +26,11 @@ def _record(row: tuple) -> ReportRecord:
 
 
 def find_by_sha(conn: sqlite3.Connection, sha256: str) -> int | None:
+    """The report holding this content, or the report it was replaced into (report_versions)."""
     row = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (sha256,)).fetchone()
+    if row is None:
+        row = conn.execute("SELECT report_id FROM report_versions WHERE sha256 = ?",
+                           (sha256,)).fetchone()
     return row[0] if row else None
 
 
@@ -100,32 +104,37 @@ def load_document(conn: sqlite3.Connection, report_id: int) -> Document:
 
 
 def missing_parts(conn: sqlite3.Connection, report_id: int | None = None) -> dict[int, list[str]]:
-    """Required parts with no live section of that (reviewed) kind, per report."""
-    where = "" if report_id is None else " WHERE r.id = ?"
-    rows = conn.execute(
-        "SELECT r.id, group_concat(DISTINCT s.rev_kind) FROM reports r LEFT JOIN sections s"
-        " ON s.report_id = r.id AND s.removed = 0 AND s.rev_kind IS NOT NULL" + where +
-        " GROUP BY r.id", () if report_id is None else (report_id,),
-    )
-    out = {}
-    for rid, kinds in rows:
-        present = set((kinds or "").split(","))
-        out[rid] = [k for k in PART_KINDS if k not in present]
-    return out
+    """Required parts with no live section of that (reviewed) kind, per report.
+
+    Reads the trigger-kept ``section_kinds`` tallies and report ids (from an index), never the
+    reports' text or every heading, so its cost grows with the number of reports only.
+    """
+    if report_id is None:
+        ids = [r[0] for r in conn.execute("SELECT id FROM reports")]
+        rows = conn.execute("SELECT report_id, kind FROM section_kinds WHERE n > 0")
+    else:  # the caller knows the report exists (one statement per decision counts)
+        ids = [report_id]
+        rows = conn.execute("SELECT report_id, kind FROM section_kinds WHERE report_id = ?"
+                            " AND n > 0", (report_id,))
+    present: dict[int, set[str]] = {}
+    for rid, kind in rows:
+        present.setdefault(rid, set()).add(kind)
+    return {rid: [k for k in PART_KINDS if k not in present.get(rid, ())] for rid in ids}
 
 
 def list_reports(conn: sqlite3.Connection, report_id: int | None = None) -> list[ReportSummary]:
     """All reports (or the one ``report_id``) with figure counts by status, ordered by body,
     year, file.
 
-    Two queries instead of one join: the counts come from the (report_id, status) index alone.
+    Every query here reads an index (``reports_list``) or a few trigger-kept tally rows per
+    report (``figure_counts``, ``section_kinds``): neither the reports' text, blocks and boxes
+    (stored before the list columns in each row) nor every figure of the archive is read.
     """
     one = "" if report_id is None else " WHERE report_id = ?"
     args = () if report_id is None else (report_id,)
     counts: dict[int, dict[str, int]] = {}
-    for rid, status, n in conn.execute(
-            f"SELECT report_id, status, count(*) FROM figures{one} GROUP BY report_id, status",
-            args):
+    for rid, status, n in conn.execute(f"SELECT report_id, status, n FROM figure_counts{one}",
+                                       args):
         counts.setdefault(rid, {})[status] = n
     rows = conn.execute(
         "SELECT id, file_name, org, year, format, review_state, reviewer, reviewed_at,"

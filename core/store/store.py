@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from core.document import Document
-from core.errors import ReportError
+from core.errors import ReportError, os_error_message
 from core.extraction import Extraction
 from core.paths import default_db_path
-from core.store import audit, figures, originals, rematch, reports, sections
+from core.store import audit, connection, figures, originals, rematch, reports, sections, versions
 from core.store import checks as check_rows
 from core.store.check_ops import CheckOps
 from core.store.connection import connect, integrity_ok, transaction
@@ -32,14 +32,26 @@ Progress = Callable[[int, int], None]
 Analyzer = Callable[[str, Progress | None], tuple[Document, Extraction]]
 
 
-class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bodies (issue 13)
-    def __init__(self, path: Path | str | None = None, *, check_integrity: bool = True):
+class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bodies
+    """``check_integrity``: None (default) runs the full check only after an unclean shutdown.
+    ``read_only``: None opens read-only when the file or its folder cannot be written (False
+    tries read-write but still falls back when the medium refuses); True for callers that
+    only read. Changes on a read-only store raise ``ReportError("read_only")`` with a Chinese
+    message."""
+
+    def __init__(self, path: Path | str | None = None, *, check_integrity: bool | None = None,
+                 read_only: bool | None = None):
         self.path = Path(path) if path is not None else default_db_path()
-        self.conn: sqlite3.Connection = connect(self.path, check_integrity=check_integrity)
+        self.conn: sqlite3.Connection = connect(self.path, check_integrity=check_integrity,
+                                                read_only=read_only)
+        # also True when a read-write open found the medium read-only and fell back
+        self.read_only = connection.is_read_only(self.conn)
 
     # -- lifetime ---------------------------------------------------------------------------
     def close(self) -> None:
-        self.conn.close()
+        if self.conn is not None:
+            connection.close(self.conn, self.path, read_only=self.read_only)
+            self.conn = None  # type: ignore[assignment]
 
     def __enter__(self) -> "Store":
         return self
@@ -50,8 +62,15 @@ class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bo
     def integrity_ok(self) -> bool:
         return integrity_ok(self.conn)
 
+    def check_writable(self) -> None:
+        """Refuse a change on a read-only database with a Chinese message (before any work)."""
+        if self.read_only:
+            raise ReportError("read_only", connection.read_only_message(self.path),
+                              str(self.path))
+
     def _tx(self):
         """One user action = one transaction; SQLite errors come out as ``ReportError``."""
+        self.check_writable()
         return transaction(self.conn)
 
     # -- import -------------------------------------------------------------------------------
@@ -66,6 +85,7 @@ class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bo
         discarded) and ``created`` is False. The original file is copied beside the database
         first; the copy is content-addressed, so a crash before the commit leaves nothing wrong.
         """
+        self.check_writable()
         source = Path(source_path)
         sha256 = sha256 or originals.sha256_of(source)
         existing = self.find_by_sha(sha256)
@@ -83,7 +103,7 @@ class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bo
             figures.insert_detected(self.conn, rid, document, extraction.figures)
             reports.set_detection_counts(self.conn, rid)
             check_rows.save_detected(self.conn, rid, extraction)
-        return ImportResult(rid, True, source.name)
+        return ImportResult(rid, True, source.name, self.earlier_versions(rid))
 
     def import_file(self, path: Path | str, progress: Progress | None = None,
                     reviewer: str = "导入", *, analyzer: Analyzer) -> ImportResult:
@@ -94,15 +114,32 @@ class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bo
         store itself never calls detection.
         """
         path = Path(path)
+        self.check_writable()
         if not path.is_file():
             raise ReportError("not_found", f"找不到文件：{path}", str(path))
-        sha256 = originals.sha256_of(path)
+        if self._is_own_file(path):
+            # reading it here would open the database outside SQLite (see connection.py)
+            raise ReportError("unsupported",
+                              f"{path.name} 是审阅台自己的数据库文件，不能作为报告导入。", str(path))
+        try:
+            sha256 = originals.sha256_of(path)
+        except OSError as exc:
+            raise ReportError("not_found", f"无法读取文件 {path}：{os_error_message(exc)}",
+                              str(path)) from exc
         existing = self.find_by_sha(sha256)
         if existing is not None:
             return ImportResult(existing, False, path.name)
         document, extraction = analyzer(str(path), progress)
         return self.add_report(document, extraction, source_path=str(path), sha256=sha256,
                                reviewer=reviewer)
+
+    def _is_own_file(self, path: Path) -> bool:
+        try:
+            same = path.resolve()
+            db = self.path.resolve()
+        except OSError:
+            return False
+        return same.parent == db.parent and same.name.startswith(db.name)
 
     def redetect(self, report_id: int, document: Document, extraction: Extraction,
                  reviewer: str) -> RematchSummary:
@@ -111,6 +148,16 @@ class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bo
             summary = rematch.redetect(self.conn, report_id, document, extraction, reviewer)
             check_rows.save_detected(self.conn, report_id, extraction)
             return summary
+
+    def earlier_versions(self, report_id: int) -> list[versions.EarlierVersion]:
+        """Stored reports with the same body and year: is ``report_id`` a corrected re-send?"""
+        return versions.earlier_versions(self.conn, report_id)
+
+    def replace_report(self, earlier_id: int, new_id: int, reviewer: str) -> RematchSummary:
+        """Put the file of ``new_id`` into ``earlier_id``, keeping every review decision (by
+        re-detection), and remove ``new_id``. One audited transaction."""
+        with self._tx():
+            return versions.replace(self.conn, earlier_id, new_id, reviewer)
 
     # -- reading ------------------------------------------------------------------------------
     def list_reports(self) -> list[ReportSummary]:

@@ -139,6 +139,9 @@ def test_one_keypress_costs_a_handful_of_statements(store, rid):
     finally:
         store.conn.set_trace_callback(None)
     assert session.figure(fid).status == FigureStatus.CONFIRMED
+    # a trigger's statements (the report-list tallies) run inside the same step and are reported
+    # again with the outer statement's text: count each statement the program issues once
+    statements = [s for i, s in enumerate(statements) if i == 0 or s != statements[i - 1]]
     assert len(statements) <= KEYPRESS_BUDGET, statements
     # the report text (or the document) is never read for one decision
     assert not any("SELECT text" in s or "blocks" in s for s in statements), statements

@@ -54,6 +54,9 @@ def test_one_keypress_in_the_window_costs_a_handful_of_statements(qtbot, rwindow
         qtbot.waitUntil(lambda: not rwindow.review_kit.history.refresh_due, timeout=5000)
     finally:
         conn.set_trace_callback(None)
+    # trigger statements (report-list tallies) are reported again with the outer statement's
+    # text although they run inside the same step: count each issued statement once
+    statements = [s for i, s in enumerate(statements) if i == 0 or s != statements[i - 1]]
     # measured 12: 7 for the decision (one transaction), 1 session, 3 list row, 1 history
     assert len(statements) <= 12, statements
     assert not any("SELECT text" in s or "blocks" in s for s in statements)
