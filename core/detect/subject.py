@@ -160,8 +160,9 @@ def _phrase_after(text: str, pos: int) -> str:
     j = pos
     hi = min(len(text), pos + 30)
     while j < hi and not text[j].isdigit():
-        if text[j] in "（(" and re.match(r"[（(][^（()）\d]{1,3}[）)]", text[j:j + 5]):
-            j = text.index("）" if text[j] == "（" else ")", j) + 1
+        aside = re.match(r"[（(][^（()）\d]{1,3}[）)]", text[j:j + 5]) if text[j] in "（(" else None
+        if aside:  # step over a short aside; its brackets may be of mixed widths: (一、）
+            j += aside.end()
             continue
         if text[j] in _BOUNDARY:
             break

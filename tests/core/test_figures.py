@@ -132,3 +132,9 @@ def test_seeds_against_gold():
     f1, value_unit = _prf()
     assert f1 >= 0.99
     assert value_unit >= 0.99
+
+
+def test_short_aside_with_mixed_bracket_widths_does_not_crash():
+    # found by the checks' property test: a half-width "(" closed by a full-width "）"
+    from core.detect import detect
+    detect("26件(一、）")
