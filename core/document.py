@@ -118,6 +118,9 @@ class Document:
     page_sizes: list[tuple[float, float]] = field(default_factory=list)  # PDF (width, height) in pt
     encoding: str | None = None  # TXT only: the encoding that decoded the file
     warnings: list[str] = field(default_factory=list)  # Chinese notes for the reviewer
+    # PDF: 0-based pages whose text layer is missing (a scan) or unusable (unmapped glyphs,
+    # mojibake). Their text is not in ``text``; an OCR step may fill them (core.importers.pdf_importer).
+    ocr_pages: list[int] = field(default_factory=list)
 
     def block_at(self, offset: int) -> Block | None:
         """The block holding text offset ``offset`` (binary search; blocks are in text order)."""

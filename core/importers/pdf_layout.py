@@ -46,9 +46,11 @@ class Line:
     bottom: float = 0.0
     size: float = 0.0
     text: str = field(default="", repr=False)
+    cell: tuple[int, int, int] | None = None  # (table, row, column) for the text of a table cell
 
-    def finish(self) -> "Line":
-        self.chars.sort(key=lambda c: c[1])
+    def finish(self, keep_order: bool = False) -> "Line":
+        if not keep_order:
+            self.chars.sort(key=lambda c: c[1])
         # Some generators fake bold by painting each glyph twice, slightly offset: keep one copy.
         # Real neighbours ("一一", "33") are a full advance apart, far beyond this tolerance.
         deduped: list[Char] = []
@@ -89,6 +91,102 @@ def group_lines(page: int, chars: list[Char]) -> list[Line]:
         lines.append(cur)
         band_top, band_bottom = c[2], c[4]
     return [ln for ln in (ln.finish() for ln in lines) if ln.chars]
+
+
+def cell_line(page: int, chars: list[Char], cell: tuple[int, int, int]) -> Line:
+    """All text of one table cell as one Line: its printed lines top to bottom, each left to right."""
+    ordered = [c for ln in group_lines(page, chars) for c in ln.chars]
+    return Line(page, ordered, cell=cell).finish(keep_order=True)
+
+
+def _mark(diff: list[int], lo: int, hi: int, a: float, b: float) -> None:
+    a_i, b_i = max(lo, int(a)), min(hi, int(b))
+    if a_i <= b_i:
+        diff[a_i - lo] += 1
+        diff[b_i - lo + 1] -= 1
+
+
+def _gutter(lines: list[Line], width: float) -> float | None:
+    """x of the white gap between two text columns, or None for a one-column page.
+
+    A gutter is an empty vertical strip (>= 8 pt, in the middle 60% of the page) that at most a
+    tenth of the lines cross, with at least four lines wholly on each side, and whose left-hand
+    lines mostly run up to it (a text column, not the short cells of a borderless table).
+    """
+    body = [ln for ln in lines if ln.cell is None]
+    if len(body) < 8 or width <= 0:
+        return None
+    lo, hi = int(width * 0.2), int(width * 0.8)
+    diff = [0] * (hi - lo + 2)
+    for ln in body:  # each line counts once per x it covers: merge its characters into runs first
+        run_a = run_b = None
+        for c in ln.chars:
+            if run_b is not None and c[1] <= run_b + 3:
+                run_b = max(run_b, c[3])
+                continue
+            if run_a is not None:
+                _mark(diff, lo, hi, run_a, run_b)
+            run_a, run_b = c[1], c[3]
+        if run_a is not None:
+            _mark(diff, lo, hi, run_a, run_b)
+    line_cover, acc = [], 0
+    for d in diff[:-1]:
+        acc += d
+        line_cover.append(acc)
+    limit = len(body) // 10
+    best: tuple[float, float] | None = None
+    run_start = None
+    for k in range(len(line_cover) + 1):
+        empty = k < len(line_cover) and line_cover[k] <= limit
+        if empty and run_start is None:
+            run_start = k
+        elif not empty and run_start is not None:
+            if k - run_start >= 8:
+                mid = lo + (run_start + k) / 2
+                if best is None or abs(mid - width / 2) < abs(best[0] - width / 2):
+                    best = (mid, lo + run_start)
+            run_start = None
+    if best is None:
+        return None
+    g, g_left = best
+    left = [ln for ln in body if ln.x1 <= g]
+    right = [ln for ln in body if ln.x0 >= g]
+    split = [ln for ln in body if ln.x0 < g < ln.x1 and any(c[3] <= g for c in ln.chars) and any(c[1] >= g for c in ln.chars)]
+    lefts = len(left) + len(split)
+    rights = len(right) + len(split)
+    if lefts < 4 or rights < 4:
+        return None
+    ends = sorted([ln.x1 for ln in left] + [max(c[3] for c in ln.chars if c[3] <= g) for ln in split])
+    if ends[len(ends) // 2] < g_left - 3 * max(ln.size for ln in body):
+        return None  # left-hand parts stop well short of the gap: a borderless table, not columns
+    return g
+
+
+def reading_order(lines: list[Line], width: float) -> list[Line]:
+    """Lines of a page in reading order: two text columns are read one after the other.
+
+    Lines that cross the gutter (a title over both columns, a table cell) end a column block: the
+    left column above them, then the right column, then the crossing line.
+    """
+    g = _gutter(lines, width)
+    if g is None:
+        return lines
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        a = [c for c in ln.chars if (c[1] + c[3]) / 2 < g]
+        b = [c for c in ln.chars if (c[1] + c[3]) / 2 >= g]
+        crossing = any(c[1] < g < c[3] for c in ln.chars)
+        if ln.cell is not None or crossing:
+            out += left + right + [ln]
+            left, right = [], []
+            continue
+        if a:
+            left.append(Line(ln.page, a).finish() if b else ln)
+        if b:
+            right.append(Line(ln.page, b).finish() if a else ln)
+    return out + left + right
 
 
 def is_page_number(text: str) -> bool:
@@ -147,6 +245,8 @@ def continues(prev: Line, line: Line, margins: dict[int, tuple[float, float]]) -
     if line.x0 > ll + 0.5 * line.size:  # indented / centred: a new paragraph, heading or title
         return False
     if "\t" in prev.text or "\t" in line.text:  # table rows and tab-aligned lines never merge
+        return False
+    if prev.cell is not None or line.cell is not None:  # a table cell is a unit of its own
         return False
     if prev.page == line.page and line.top - prev.bottom > 1.2 * line.size:
         return False  # a blank gap: paragraph spacing, not a wrap

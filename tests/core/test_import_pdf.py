@@ -79,7 +79,13 @@ def test_boxes_crop_to_same_text():
 
 def test_blocks_have_pages_and_kinds():
     doc = load("003_lanzhou")
-    assert doc.blocks[0].kind == "title" and doc.text[doc.blocks[0].start:doc.blocks[0].end] == "兰州市民政局"
+    kinds = [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks]
+    # The red 发文机关标志 and the 发文字号 line are the masthead, not the title or body text.
+    assert kinds[:3] == [("masthead", "兰州市民政局"), ("masthead", "兰民字〔2024〕8号\t签发人:颜烨鲁"),
+                         ("title", "关于2023年法治政府建设情况的报告")]
+    # The signature block (issuing body over the seal, date) is neither body text nor a heading.
+    assert kinds[-2:] == [("signature", "兰州市民政局"), ("signature", "2024年2月2日")]
+    assert all(k == "paragraph" for k, t in kinds if t == "市政府:")
     heading = doc.block_at(doc.text.index("一、2023年度法治政府建设"))
     assert heading.kind == "heading" and heading.page == 0
 

@@ -1,0 +1,122 @@
+"""Is a PDF page's text trustworthy? Damaged content streams and garbage text layers, per page.
+
+Damaged streams: PDFium (like pdfminer) decodes a corrupt compressed content stream as far as it
+can and goes on silently, so a page can lose most of its text without any error. We test every
+Flate-compressed stream of the file with zlib ourselves (fast, in C; output discarded, at most
+``_CHECK_LIMIT`` bytes inflated per stream so a bomb costs no memory), and only when one fails do we
+map the failing objects to pages with pdfminer's object parser.
+
+Garbage text layers: some PDFs carry text that is not the printed text — glyphs without a Unicode
+mapping (PDFium gives U+FFFD / control codes, pdfminer ``(cid:NN)``), private-use code points from
+symbol or subset fonts, or mojibake from a wrong ToUnicode map (mostly Latin-1 letters and symbols
+on a Chinese page). Such a page is better read by OCR than shown as nonsense.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+
+_CHECK_LIMIT = 64 << 20
+# A stream object: "12 0 obj << ... /FlateDecode ... >> stream\r\n". Dictionaries in real files are
+# short; 2,000 bytes keeps the scan linear on hostile input.
+_STREAM = re.compile(rb"(\d+)\s+(\d+)\s+obj\s*<<((?:(?!endobj)[\s\S]){0,2000}?)>>\s*stream\r?\n")
+
+
+def _stream_ok(data: bytes, start: int) -> bool:
+    """True when the zlib stream starting at ``start`` decodes to its end."""
+    d = zlib.decompressobj()
+    pos, out = start, 0
+    try:
+        while not d.eof and pos < len(data):
+            chunk = data[pos:pos + 65536]
+            pos += len(chunk)
+            buf = d.decompress(chunk, _CHECK_LIMIT - out)
+            out += len(buf)
+            while d.unconsumed_tail and out < _CHECK_LIMIT:
+                buf = d.decompress(d.unconsumed_tail, _CHECK_LIMIT - out)
+                out += len(buf)
+            if out >= _CHECK_LIMIT:
+                return True  # very large: not judged here (size limits are the parser's job)
+            if d.unused_data:
+                break
+    except zlib.error:
+        return False
+    return d.eof
+
+
+def broken_streams(data: bytes) -> set[int]:
+    """Object numbers of Flate streams that fail to decode (plain, unencrypted files only)."""
+    bad: set[int] = set()
+    for m in _STREAM.finditer(data):
+        head = m.group(3)
+        if b"/FlateDecode" not in head or head.count(b"Decode") > 1 + head.count(b"DecodeParms"):
+            continue  # not Flate, or a chain of filters whose first may not be Flate
+        if not _stream_ok(data, m.end()):
+            bad.add(int(m.group(1)))
+    return bad
+
+
+def damaged_pages(path: str, encrypted: bool) -> list[int]:
+    """0-based pages whose content stream fails to decode. Best effort: [] when it cannot tell."""
+    if encrypted:
+        return []  # encrypted streams do not inflate before decryption
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+        bad = broken_streams(data)
+        if not bad:
+            return []
+        return _pages_using(path, bad)
+    except Exception:  # noqa: BLE001 - a check that fails must never stop an import
+        return []
+
+
+def _pages_using(path: str, objids: set[int]) -> list[int]:
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFObjRef
+
+    out = []
+    with open(path, "rb") as f:
+        doc = PDFDocument(PDFParser(f), password="")
+        for i, page in enumerate(PDFPage.create_pages(doc)):
+            refs = page.attrs.get("Contents")
+            refs = refs if isinstance(refs, list) else [refs]
+            ids = {r.objid for r in refs if isinstance(r, PDFObjRef)}
+            if ids & objids:
+                out.append(i)
+    return out
+
+
+def _ok_char(o: int) -> bool:
+    return (0x20 <= o <= 0x7E or 0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF
+            or 0x3400 <= o <= 0x4DBF or 0x2000 <= o <= 0x206F or 0x2E80 <= o <= 0x2FDF or 0xF900 <= o <= 0xFAFF
+            or 0x20000 <= o <= 0x3FFFF or 0x2150 <= o <= 0x218F or 0x2460 <= o <= 0x24FF or 0xB7 == o
+            or 0x25A0 <= o <= 0x25FF or 0xFE30 <= o <= 0xFE4F or 0x3200 <= o <= 0x32FF)
+
+
+def garbage_reason(text: str) -> str | None:
+    """Why a page's text layer is not the printed text, or None when it looks like real text.
+
+    Counts non-space characters that are unmapped (U+FFFD, controls), private-use, or outside the
+    scripts a Chinese report uses (CJK, ASCII, full-width forms, common punctuation). A page is
+    garbage when such characters make up 30% or more of at least 8 characters.
+    """
+    counts = {"unmapped": 0, "private": 0, "foreign": 0}
+    n = 0
+    for c in text:
+        if c.isspace():
+            continue
+        n += 1
+        o = ord(c)
+        if c == "\ufffd" or o < 0x20:
+            counts["unmapped"] += 1
+        elif 0xE000 <= o <= 0xF8FF or o >= 0xF0000:
+            counts["private"] += 1
+        elif not _ok_char(o):
+            counts["foreign"] += 1
+    if n < 8 or sum(counts.values()) < 0.3 * n:
+        return None
+    worst = max(counts, key=counts.get)
+    return {"unmapped": "字体缺少文字编码", "private": "文字层为私用区字符", "foreign": "文字层为乱码"}[worst]
