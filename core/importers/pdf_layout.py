@@ -110,8 +110,9 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     """x of the white gap between two text columns, or None for a one-column page.
 
     A gutter is an empty vertical strip (>= 8 pt, in the middle 60% of the page) that at most a
-    tenth of the lines cross, with at least four lines wholly on each side, and whose left-hand
-    lines mostly run up to it (a text column, not the short cells of a borderless table).
+    tenth of the lines cross, with at least four lines on each side, each side at least eight
+    characters wide and mostly filled by its lines (text columns, not the short cells of a
+    borderless table).
     """
     body = [ln for ln in lines if ln.cell is None]
     if len(body) < 8 or width <= 0:
@@ -148,17 +149,19 @@ def _gutter(lines: list[Line], width: float) -> float | None:
             run_start = None
     if best is None:
         return None
-    g, g_left = best
-    left = [ln for ln in body if ln.x1 <= g]
-    right = [ln for ln in body if ln.x0 >= g]
-    split = [ln for ln in body if ln.x0 < g < ln.x1 and any(c[3] <= g for c in ln.chars) and any(c[1] >= g for c in ln.chars)]
-    lefts = len(left) + len(split)
-    rights = len(right) + len(split)
-    if lefts < 4 or rights < 4:
+    g = best[0]
+    lefts = [c for ln in body for c in [[c for c in ln.chars if (c[1] + c[3]) / 2 < g]] if c]
+    rights = [c for ln in body for c in [[c for c in ln.chars if (c[1] + c[3]) / 2 >= g]] if c]
+    if len(lefts) < 4 or len(rights) < 4:
         return None
-    ends = sorted([ln.x1 for ln in left] + [max(c[3] for c in ln.chars if c[3] <= g) for ln in split])
-    if ends[len(ends) // 2] < g_left - 3 * max(ln.size for ln in body):
-        return None  # left-hand parts stop well short of the gap: a borderless table, not columns
+    size = max(ln.size for ln in body)
+    for side in (lefts, rights):
+        x0 = min(cs[0][1] for cs in side)
+        x1 = max(cs[-1][3] for cs in side)
+        widths = sorted(cs[-1][3] - cs[0][1] for cs in side)
+        # A text column is wide and its lines mostly fill it; a borderless table's cells are short.
+        if x1 - x0 < 8 * size or widths[len(widths) // 2] < 0.6 * (x1 - x0):
+            return None
     return g
 
 

@@ -1,0 +1,207 @@
+"""PDF text layers that lie, damaged pages, scans page by page, columns, tables, 公文 layout."""
+from __future__ import annotations
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+
+from core.analysis import load_and_analyze
+from core.detect import detect
+from core.detect.glyph_fold import FOLD, fold_glyphs
+from core.errors import Cancelled, ReportError
+from core.importers import load_document
+from core.importers import pdf_layout as layout
+from core.importers.pdf_chars import read_page
+from core.importers.pdf_importer import load_pdf, pages_needing_ocr
+from tests.conftest import FIXTURES, SEEDS
+from tests.core.pdf_builder import PdfWriter, text_pdf
+
+TEXT_PDFS = ["000_yuzhong", "000_yuzhong_fullwidth_digits", "001_jizhou", "001_jizhou_cut_tail", "002_qingcheng",
+             "002_qingcheng_autonum", "003_lanzhou", "003_lanzhou_encrypted_owneronly", "004_jiulongpo",
+             "004_jiulongpo_tables"]
+# Printed character -> the Kangxi radical a lying text layer writes for it (人 -> ⼈ U+2F08, ...).
+TO_KANGXI = {v: chr(k) for k, v in FOLD.items() if 0x2F00 <= k <= 0x2FDF}
+
+
+def seed_text(prefix: str) -> str:
+    return next(SEEDS.glob(prefix + "_*.txt")).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", TEXT_PDFS)
+def test_pdfium_characters_match_pdfplumber(name):
+    """Cross-check of the engine: the same printed lines, and every box holds pdfplumber's box."""
+    path = FIXTURES / f"{name}.pdf"
+    pdf = pdfium.PdfDocument(path)
+    with pdfplumber.open(path) as plumber:
+        for i, page in enumerate(plumber.pages):
+            ours = layout.group_lines(i, read_page(pdf[i]).chars)
+            theirs = layout.group_lines(i, [(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c["size"])
+                                            for c in page.chars])
+            assert [ln.text for ln in ours] == [ln.text for ln in theirs], (name, i)
+            for a, b in zip(ours, theirs):
+                for x, y in zip(a.chars, b.chars):
+                    assert x[0] == y[0] and abs(x[1] - y[1]) < 0.01 and abs(x[3] - y[3]) < 0.01
+                    assert x[2] <= y[2] + 0.01 and y[4] <= x[4] + 0.01  # vertically it holds pdfplumber's box
+                    assert x[4] - x[2] <= 1.4 * x[5]  # and is no taller than the type (plus descent)
+    pdf.close()
+
+
+def test_fold_is_length_preserving_and_covers_the_ranges():
+    assert fold_glyphs("培训执法⼈员1200⼈次") == "培训执法人员1200人次"
+    assert fold_glyphs("⽣产") == "生产" and fold_glyphs("\uf900") == "豈" and fold_glyphs("\U0002f800") == "丽"
+    assert all(len(v) == 1 for v in FOLD.values())
+    plain = "培训执法人员1200人次"
+    assert fold_glyphs(plain) is plain
+
+
+def test_kangxi_sentence_yields_its_figure():
+    ext = detect("一、主要举措\n培训执法⼈员1200⼈次，开展检查30次。")
+    fig = next(f for f in ext.figures if f.value == 1200)
+    assert fig.text == "1200⼈次" and ext.text[fig.start:fig.end] == fig.text  # quoted from the original
+    assert fig.unit == "人次"
+
+
+def test_no_figure_lost_to_a_kangxi_text_layer(tmp_path):
+    """A report whose PDF text layer writes Kangxi radicals gives the same figures as a clean one."""
+    text = seed_text("000")
+    clean = text_pdf(tmp_path / "clean.pdf", text)
+    lying = text_pdf(tmp_path / "kangxi.pdf", text, to_unicode=lambda ch: TO_KANGXI.get(ch, ch))
+    doc_clean, ext_clean = load_and_analyze(clean)
+    doc_lying, ext_lying = load_and_analyze(lying)
+    assert sum(ch in doc_lying.text for ch in "⼈⽣⼤⼯⾏") >= 3  # the text layer really lies
+    assert doc_lying.text.translate(FOLD) == doc_clean.text
+    want = [(f.start, f.end, f.value, f.unit) for f in ext_clean.figures]
+    got = [(f.start, f.end, f.value, f.unit) for f in ext_lying.figures]
+    assert len(want) >= 30 and got == want
+    assert all(doc_lying.text[f.start:f.end] == f.text for f in ext_lying.figures)
+
+
+def _mixed(tmp_path):
+    """Page 1 good, 2 private-use glyphs, 3 unmapped glyphs, 4 image only, 5 good."""
+    good = ["一、总体情况", "全年培训执法人员1200人次，开展检查30次。"]
+    w = PdfWriter(lambda ch: "" if ch in "缺码" else (chr(0xE000 + ord(ch) % 500) if ch in "私用字" else ch))
+    w.text_page([(72, 80, good[0]), (72, 100, good[1])])
+    w.text_page([(72, 80, "私用字" * 8)])
+    w.text_page([(72, 80, "缺码" * 8)])
+    w.image_page()
+    w.text_page([(72, 80, "二、存在问题"), (72, 100, "办理案件15件。")])
+    return w.write(tmp_path / "mixed.pdf")
+
+
+def test_garbage_and_image_pages_marked_for_ocr(tmp_path):
+    doc = load_document(_mixed(tmp_path))
+    assert pages_needing_ocr(doc) == doc.ocr_pages == [1, 2, 3]
+    assert "私" not in doc.text and "\ufffd" not in doc.text and "\ue000" not in doc.text
+    assert "1200人次" in doc.text and "办理案件15件" in doc.text
+    assert any("第 4 页只有图片" in w and "OCR" in w for w in doc.warnings)
+    assert any("第 2、3 页的文字层无法识别" in w for w in doc.warnings)
+
+
+def test_ocr_hook_fills_marked_pages(tmp_path):
+    calls = []
+
+    def ocr(pdf, index, size):
+        calls.append((index, size))
+        return [(ch, 72 + 12 * k, 400, 84 + 12 * k, 412, 12.0) for k, ch in enumerate(f"识别第{index + 1}页5次")]
+
+    doc = load_pdf(str(_mixed(tmp_path)), ocr=ocr)
+    assert [c[0] for c in calls] == [1, 2, 3] and calls[0][1] == (595.0, 842.0)
+    assert doc.ocr_pages == [1, 2, 3]
+    assert "识别第2页5次" in doc.text and "识别第4页5次" in doc.text
+    assert not any("OCR" in w for w in doc.warnings)
+    start = doc.text.index("识别第3页")
+    assert doc.page_of(start) == 2
+
+
+def test_only_garbage_text_is_refused(tmp_path):
+    w = PdfWriter(lambda ch: chr(0xE000 + ord(ch) % 500))
+    w.text_page([(72, 80, "全部是私用区字符的文字层" * 2)])
+    with pytest.raises(ReportError) as err:
+        load_document(w.write(tmp_path / "junk.pdf"))
+    assert err.value.code == "scanned" and "文字层无法识别" in str(err.value)
+
+
+def test_scan_still_refused_with_the_scan_message():
+    with pytest.raises(ReportError) as err:
+        load_document(FIXTURES / "000_yuzhong_scanned.pdf")
+    assert err.value.code == "scanned" and "扫描件" in str(err.value)
+
+
+def _pages(n):
+    w = PdfWriter()
+    for i in range(n):
+        w.text_page([(72, 300, "一二三四五六七八九十"[i] + "、工作"), (72, 320, f"本页开展检查{i + 11}次，培训{i + 200}人次。")])
+    return w
+
+
+def test_damaged_page_imported_with_a_warning_naming_it(tmp_path):
+    path = _pages(4).write(tmp_path / "damaged.pdf", corrupt_pages={2})
+    doc = load_document(path)
+    assert [w for w in doc.warnings if "第 3 页已损坏" in w]
+    for i in (0, 1, 3):
+        assert f"本页开展检查{i + 11}次" in doc.text
+    clean = load_document(_pages(4).write(tmp_path / "clean.pdf"))
+    assert not clean.warnings
+
+
+def test_mostly_damaged_pdf_refused(tmp_path):
+    path = _pages(3).write(tmp_path / "bad.pdf", corrupt_pages={0, 1})
+    with pytest.raises(ReportError) as err:
+        load_document(path)
+    assert err.value.code == "corrupt" and "第 1、2 页" in str(err.value)
+
+
+def test_failing_close_does_not_hide_the_real_error(monkeypatch):
+    def broken_close(self):
+        raise RuntimeError("close failed")
+
+    def cancel(done, total):
+        if done == 1:
+            raise Cancelled()
+
+    monkeypatch.setattr(pdfium.PdfDocument, "close", broken_close)
+    with pytest.raises(Cancelled):
+        load_document(FIXTURES / "000_yuzhong.pdf", progress=cancel)
+    assert load_document(FIXTURES / "000_yuzhong.pdf").text  # and a good import still succeeds
+
+
+def test_two_column_page_reads_column_by_column(tmp_path):
+    left = [f"左栏第{k}行文字内容共十二个字" for k in range(10)]
+    right = [f"右栏第{k}行文字内容共十二个字" for k in range(10)]
+    lines = [(72, 60, "两栏排版的标题横跨两栏居中显示在最上方的一行文字")]
+    lines += [(72, 100 + 18 * k, t) for k, t in enumerate(left)]
+    lines += [(320, 100 + 18 * k, t) for k, t in enumerate(right)]
+    w = PdfWriter()
+    w.text_page(lines)
+    doc = load_document(w.write(tmp_path / "cols.pdf"))
+    order = [doc.text.index(t) for t in ["两栏排版的标题"] + left + right]
+    assert order == sorted(order)
+    assert "\t" not in doc.text
+
+
+def test_borderless_table_is_not_taken_for_columns(tmp_path):
+    rows = [("指标", "数量")] + [(f"项目{k}", f"{k}个") for k in range(10)]
+    lines = [(72, 100 + 18 * k, a) for k, (a, _) in enumerate(rows)] + [(320, 100 + 18 * k, b) for k, (_, b) in enumerate(rows)]
+    w = PdfWriter()
+    w.text_page(lines)
+    doc = load_document(w.write(tmp_path / "table.pdf"))
+    assert "项目3\t3个" in doc.text
+
+
+def test_table_cells_kept_on_a_pdf_page():
+    doc = load_document(FIXTURES / "004_jiulongpo_tables.pdf")
+    cells = {(b.cell[1], b.cell[2]): doc.text[b.start:b.end] for b in doc.blocks if b.kind == "cell"}
+    assert cells[(0, 0)] == "表1 2021年度养老服务主要数据"
+    assert cells[(1, 0)] == "指标" and cells[(1, 1)] == "数量"
+    assert cells[(2, 0)] == "全区养老机构" and cells[(2, 1)] == "37家"
+    assert cells[(5, 1)] == "90%"
+
+
+def test_red_masthead_from_colour(tmp_path):
+    w = PdfWriter()
+    w.text_page([(150, 80, "某某市司法局文件"), (72, 130, "某司发〔2024〕3号"), (72, 170, "关于2023年法治政府建设情况的报告"),
+                 (72, 210, "一、主要工作"), (96, 230, "全年办理案件15件。")], red={0})
+    doc = load_document(w.write(tmp_path / "red.pdf"))
+    kinds = [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks]
+    assert kinds[0] == ("masthead", "某某市司法局文件") and kinds[1] == ("masthead", "某司发〔2024〕3号")
+    assert ("heading", "一、主要工作") in kinds
