@@ -89,7 +89,7 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
     import pypdfium2 as pdfium_mod
     import pypdfium2.raw as pdfium_c
 
-    from core.importers.pdf_chars import page_has_image, read_page
+    from core.importers.pdf_chars import read_page
     from core.importers.pdf_health import damaged_pages, garbage_reason
     from core.importers.pdf_tables import close_tables, table_lines
 
@@ -119,7 +119,7 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
                     size = tuple(float(v) for v in page.get_size())
                     got = read_page(page)
                     reason = garbage_reason("".join(c[0] for c in got.chars)) if got.chars else None
-                    if not got.chars and page_has_image(page):
+                    if not got.chars and got.has_image:
                         reason = "页面只有图片，没有文字层"
                     if reason:
                         out.ocr_pages.append(i)
@@ -127,7 +127,7 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
                         chars, flags = (ocr(pdf, i, size) if ocr else []), []
                     else:
                         chars, flags = got.chars, got.red
-                    lines, red = _page_lines(path, i, page, chars, flags, table_lines)
+                    lines, red = _page_lines(path, i, page, chars, flags, got.rules, table_lines)
                 except (Cancelled, ReportError):
                     raise
                 except Exception:  # noqa: BLE001 - one unreadable page must not cost the others
@@ -147,10 +147,10 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
     return out
 
 
-def _page_lines(path, i, page, chars, flags, table_lines):
+def _page_lines(path, i, page, chars, flags, rules, table_lines):
     """Lines of one page; text inside a ruled table keeps its cells (one line per cell)."""
     red_ids = {id(c) for c, r in zip(chars, flags) if r}
-    cells = table_lines(path, i, page, chars) if chars else None
+    cells = table_lines(path, i, rules, chars) if chars else None
     if cells is not None:
         inside, lines = cells
         rest = [c for c in chars if id(c) not in inside]

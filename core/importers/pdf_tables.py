@@ -10,37 +10,11 @@ marked (``Line.cell``) so the paragraph builder never joins them with body text.
 """
 from __future__ import annotations
 
-import ctypes
 import threading
-
-import pypdfium2.raw as pdfium_c
 
 from core.importers import pdf_layout as layout
 
-_RULE = 2.0  # at most this thick (pt) to count as a rule
 _local = threading.local()
-
-
-def _rules(page) -> tuple[int, int]:
-    """Counts of horizontal and vertical rules drawn on the page (top-level path objects)."""
-    raw = page.raw
-    h = v = 0
-    l, b, r, t = (ctypes.c_float() for _ in range(4))
-    for k in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        obj = pdfium_c.FPDFPage_GetObject(raw, k)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
-            continue
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)):
-            continue
-        w, hh = r.value - l.value, t.value - b.value
-        if hh <= _RULE and w > 10:
-            h += 1
-        elif w <= _RULE and hh > 10:
-            v += 1
-        elif w > 10 and hh > 10:
-            h += 2  # a stroked rectangle: both kinds of rule
-            v += 2
-    return h, v
 
 
 def _plumber(path: str):
@@ -67,9 +41,12 @@ def close_tables() -> None:
             pass
 
 
-def table_lines(path: str, index: int, page, chars: list[tuple]):
-    """``(ids of chars in cells, one Line per non-empty cell)`` or None when the page has no table."""
-    h, v = _rules(page)
+def table_lines(path: str, index: int, rules: tuple[int, int], chars: list[tuple]):
+    """``(ids of chars in cells, one Line per non-empty cell)`` or None when the page has no table.
+
+    ``rules``: counts of horizontal and vertical ruling lines PDFium saw on the page.
+    """
+    h, v = rules
     if h < 2 or v < 2:
         return None
     try:
