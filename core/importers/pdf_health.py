@@ -17,9 +17,12 @@ import re
 import zlib
 
 _CHECK_LIMIT = 64 << 20
-# A stream object: "12 0 obj << ... /FlateDecode ... >> stream\r\n". Dictionaries in real files are
-# short; 2,000 bytes keeps the scan linear on hostile input.
-_STREAM = re.compile(rb"(\d+)\s+(\d+)\s+obj\s*<<((?:(?!endobj)[\s\S]){0,2000}?)>>\s*stream\r?\n")
+# The end of a stream dictionary; the object number and dictionary are found by looking back.
+_STREAM_START = re.compile(rb">>\s*stream\r?\n")
+_OBJ_NUMBER = re.compile(rb"(\d+)\s+\d+\s+obj\s*<<")
+# Fonts, images, XObjects and object streams: not page content (and a broken object stream already
+# makes PDFium fail to load the page, which is caught there).
+_NOT_CONTENT = (b"/Subtype", b"/Length1", b"/Type", b"/FontFile")
 
 
 def _stream_ok(data: bytes, start: int) -> bool:
@@ -45,14 +48,20 @@ def _stream_ok(data: bytes, start: int) -> bool:
 
 
 def broken_streams(data: bytes) -> set[int]:
-    """Object numbers of Flate streams that fail to decode (plain, unencrypted files only)."""
+    """Object numbers of Flate-compressed content-like streams that fail to decode."""
     bad: set[int] = set()
-    for m in _STREAM.finditer(data):
-        head = m.group(3)
-        if b"/FlateDecode" not in head or head.count(b"Decode") > 1 + head.count(b"DecodeParms"):
-            continue  # not Flate, or a chain of filters whose first may not be Flate
+    for m in _STREAM_START.finditer(data):
+        begin = data.rfind(b" obj", max(0, m.start() - 2000), m.start())
+        if begin < 0:
+            continue
+        number = _OBJ_NUMBER.search(data, max(0, begin - 24), m.start())
+        head = data[begin:m.start()]
+        if number is None or b"/FlateDecode" not in head or any(k in head for k in _NOT_CONTENT):
+            continue
+        if head.count(b"Decode") > 1 + head.count(b"DecodeParms"):
+            continue  # a chain of filters whose first may not be Flate
         if not _stream_ok(data, m.end()):
-            bad.add(int(m.group(1)))
+            bad.add(int(number.group(1)))
     return bad
 
 

@@ -205,3 +205,65 @@ def test_red_masthead_from_colour(tmp_path):
     kinds = [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks]
     assert kinds[0] == ("masthead", "某某市司法局文件") and kinds[1] == ("masthead", "某司发〔2024〕3号")
     assert ("heading", "一、主要工作") in kinds
+
+
+def test_real_report_with_a_corrupt_page_stream(tmp_path):
+    """A fixture report with page 4's content stream damaged: imported, page 4 named, others intact."""
+    src = FIXTURES / "001_jizhou.pdf"
+    data = bytearray(src.read_bytes())
+    with pdfplumber.open(src) as pdf:
+        ref = pdf.pages[3].page_obj.attrs["Contents"]
+        objid = (ref[0] if isinstance(ref, list) else ref).objid
+    start = data.index(b"\n%d 0 obj" % objid)
+    body = data.index(b"stream\n", start) + len(b"stream\n")
+    end = data.index(b"endstream", body)
+    mid = body + (end - body) // 3
+    data[mid:mid + 16] = bytes(b ^ 0xA5 for b in data[mid:mid + 16])
+    broken = tmp_path / "001_damaged.pdf"
+    broken.write_bytes(bytes(data))
+    doc = load_document(broken)
+    clean = load_document(src)
+    assert [w for w in doc.warnings if "第 4 页已损坏" in w]
+    for i in (0, 1, 2, 4, 5, 6, 7):  # every other page's text is all there
+        page_text = "".join(ch for k, ch in enumerate(clean.text) if clean.boxes.page[k] == i)
+        got = "".join(ch for k, ch in enumerate(doc.text) if doc.boxes.page[k] == i)
+        assert got == page_text
+
+
+def _landscape(path, rotated: bool):
+    """A landscape page of four lines; when ``rotated``, stored portrait with /Rotate 90 and the text
+    turned, as landscape table pages of reports are. Both look the same on screen."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(*((595, 842) if rotated else (842, 595)))
+    font = raw.FPDFText_LoadStandardFont(pdf.raw, b"Helvetica")
+    for k, text in enumerate(["Annual table of services", "Institutions 37 units in total",
+                              "Service centres 14 in the district"]):
+        obj = raw.FPDFPageObj_CreateTextObj(pdf.raw, font, ctypes.c_float(12))
+        buf = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+        raw.FPDFText_SetText(obj, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+        x, y = 72, 200 + 20 * k  # as shown, from the top left of the landscape view
+        raw.FPDFPageObj_Transform(obj, *((0, 1, -1, 0, y, x) if rotated else (1, 0, 0, 1, x, 595 - y)))
+        raw.FPDFPage_InsertObject(page.raw, obj)
+    raw.FPDFPage_GenerateContent(page.raw)
+    if rotated:
+        page.set_rotation(90)
+    pdf.save(path)
+    pdf.close()
+    return path
+
+
+def test_rotated_page_reads_as_shown(tmp_path):
+    flat = load_document(_landscape(tmp_path / "flat.pdf", False))
+    turned = load_document(_landscape(tmp_path / "turned.pdf", True))
+    assert turned.text == flat.text and "Institutions 37 units" in turned.text
+    assert turned.page_sizes == [(842.0, 595.0)]
+    i = turned.text.index("37")
+    with pdfplumber.open(tmp_path / "turned.pdf") as pdf:
+        three = next(c for c in pdf.pages[0].chars if c["text"] == "3")
+    # the box is where the reviewer sees the digit: it holds pdfplumber's box of the shown page
+    assert turned.boxes.x0[i] <= three["x0"] + 0.5 and turned.boxes.x1[i] >= three["x1"] - 0.5
+    assert turned.boxes.top[i] <= three["top"] + 0.5 and turned.boxes.bottom[i] >= three["bottom"] - 0.5
