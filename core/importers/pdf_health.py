@@ -13,8 +13,10 @@ on a Chinese page). Such a page is better read by OCR than shown as nonsense.
 """
 from __future__ import annotations
 
+import logging
 import re
 import zlib
+from contextlib import contextmanager
 
 _CHECK_LIMIT = 64 << 20
 # The end of a stream dictionary; the object number and dictionary are found by looking back.
@@ -75,7 +77,8 @@ def damaged_pages(path: str, encrypted: bool) -> list[int]:
         bad = broken_streams(data)
         if not bad:
             return []
-        return _pages_using(path, bad)
+        with quiet_pdfminer():
+            return _pages_using(path, bad)
     except Exception:  # noqa: BLE001 - a check that fails must never stop an import
         return []
 
@@ -96,6 +99,18 @@ def _pages_using(path: str, objids: set[int]) -> list[int]:
             if ids & objids:
                 out.append(i)
     return out
+
+
+@contextmanager
+def quiet_pdfminer():
+    """pdfminer reports damage only as English log lines; the importer says it in Chinese instead."""
+    log = logging.getLogger("pdfminer")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
 
 
 def _ok_char(o: int) -> bool:

@@ -49,8 +49,11 @@ def table_lines(path: str, index: int, rules: tuple[int, int], chars: list[tuple
     h, v = rules
     if h < 2 or v < 2:
         return None
+    from core.importers.pdf_health import quiet_pdfminer
+
     try:
-        tables = _plumber(path).pages[index].find_tables()
+        with quiet_pdfminer():
+            tables = _plumber(path).pages[index].find_tables()
     except Exception:  # noqa: BLE001 - the finder is an improvement, never a reason to fail
         return None
     if not tables:
