@@ -13,6 +13,7 @@ official document (公文, GB/T 9704) that are neither body text nor headings:
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 
 from core.document import Block, CharBoxes, Document
@@ -77,33 +78,46 @@ def assemble(path: str, pages: list[list[layout.Line]], red: list[set[int]], siz
     lefts = {p[0].page: min(ln.x0 for ln in p) for p in pages if p}
     kinds = _kinds(paras, red, lefts)
     parts: list[str] = []
-    boxes = CharBoxes()
+    # Box columns built as lists and turned into arrays once: one append per character, not five.
+    pg: list[int] = []
+    x0s: list[float] = []
+    tops: list[float] = []
+    x1s: list[float] = []
+    bottoms: list[float] = []
     blocks: list[Block] = []
-    pos = 0
     line_no: dict[int, int] = {}
+
+    def gap(ch: str) -> None:  # a character the importer inserts: no box
+        parts.append(ch)
+        pg.append(-1)
+        x0s.append(0.0)
+        tops.append(0.0)
+        x1s.append(0.0)
+        bottoms.append(0.0)
+
     for para, kind in zip(paras, kinds):
         if parts:
-            parts.append("\n")
-            boxes.append_none()
-            pos += 1
-        start = pos
+            gap("\n")
+        start = len(pg)
         first = para[0]
         for k, ln in enumerate(para):
             if k and layout.needs_space(para[k - 1].text, ln.text):
-                parts.append(" ")
-                boxes.append_none()
-                pos += 1
-            for ch, c in layout.split_tabs(ln):
-                parts.append(ch)
+                gap(" ")
+            for ch, c in ln.pieces:
                 if c is None:
-                    boxes.append_none()
-                else:
-                    boxes.append(ln.page, c[1], c[2], c[3], c[4])
-                pos += 1
+                    gap(ch)
+                    continue
+                parts.append(ch)
+                pg.append(ln.page)
+                x0s.append(c[1])
+                tops.append(c[2])
+                x1s.append(c[3])
+                bottoms.append(c[4])
         index = line_no.get(first.page, 0)
-        blocks.append(Block(start=start, end=pos, kind=kind, index=index, page=first.page, cell=first.cell))
+        blocks.append(Block(start=start, end=len(pg), kind=kind, index=index, page=first.page, cell=first.cell))
         for ln in para:
             line_no[ln.page] = line_no.get(ln.page, 0) + 1
+    boxes = CharBoxes(array("h", pg), array("f", x0s), array("f", tops), array("f", x1s), array("f", bottoms))
     text = "".join(parts)
     unknown = text.count("\ufffd")
     if unknown:

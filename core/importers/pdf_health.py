@@ -113,11 +113,11 @@ def quiet_pdfminer():
         log.setLevel(level)
 
 
-def _ok_char(o: int) -> bool:
-    return (0x20 <= o <= 0x7E or 0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF
-            or 0x3400 <= o <= 0x4DBF or 0x2000 <= o <= 0x206F or 0x2E80 <= o <= 0x2FDF or 0xF900 <= o <= 0xFAFF
-            or 0x20000 <= o <= 0x3FFFF or 0x2150 <= o <= 0x218F or 0x2460 <= o <= 0x24FF or 0xB7 == o
-            or 0x25A0 <= o <= 0x25FF or 0xFE30 <= o <= 0xFE4F or 0x3200 <= o <= 0x32FF)
+_OK_RANGES = ("\x20-\x7e\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u3400-\u4dbf\u2000-\u206f\u2e80-\u2fdf"
+              "\uf900-\ufaff\U00020000-\U0003ffff\u2150-\u218f\u2460-\u24ff\u00b7\u25a0-\u25ff\ufe30-\ufe4f"
+              "\u3200-\u32ff")
+_ODD = re.compile(f"[^\\s{_OK_RANGES}]")  # outside the scripts a Chinese report uses
+_SPACE = re.compile(r"\s")
 
 
 def garbage_reason(text: str) -> str | None:
@@ -127,20 +127,21 @@ def garbage_reason(text: str) -> str | None:
     scripts a Chinese report uses (CJK, ASCII, full-width forms, common punctuation). A page is
     garbage when such characters make up 30% or more of at least 8 characters.
     """
+    n = len(text) - len(_SPACE.findall(text))
+    if n < 8 or len(_ODD.findall(text)) < 0.3 * n:
+        return None  # the common case, decided in C
     counts = {"unmapped": 0, "private": 0, "foreign": 0}
-    n = 0
     for c in text:
         if c.isspace():
             continue
-        n += 1
         o = ord(c)
         if c == "\ufffd" or o < 0x20:
             counts["unmapped"] += 1
         elif 0xE000 <= o <= 0xF8FF or o >= 0xF0000:
             counts["private"] += 1
-        elif not _ok_char(o):
+        elif _ODD.match(c):
             counts["foreign"] += 1
-    if n < 8 or sum(counts.values()) < 0.3 * n:
+    if sum(counts.values()) < 0.3 * n:
         return None
     worst = max(counts, key=counts.get)
     return {"unmapped": "字体缺少文字编码", "private": "文字层为私用区字符", "foreign": "文字层为乱码"}[worst]

@@ -47,6 +47,7 @@ class Line:
     size: float = 0.0
     text: str = field(default="", repr=False)
     cell: tuple[int, int, int] | None = None  # (table, row, column) for the text of a table cell
+    pieces: list = field(default_factory=list, repr=False)  # split_tabs(self), computed once
 
     def finish(self, keep_order: bool = False) -> "Line":
         if not keep_order:
@@ -67,12 +68,18 @@ class Line:
         while self.chars and not self.chars[-1][0].strip():
             self.chars.pop()
         if self.chars:
-            self.x0 = self.chars[0][1]
-            self.x1 = max(c[3] for c in self.chars)
-            self.top = min(c[2] for c in self.chars)
-            self.bottom = max(c[4] for c in self.chars)
-            self.size = Counter(round(c[5], 1) for c in self.chars).most_common(1)[0][0]
-            self.text = "".join(t for t, _ in split_tabs(self))
+            chars = self.chars
+            self.x0 = chars[0][1]
+            self.x1 = max(c[3] for c in chars)
+            self.top = min(c[2] for c in chars)
+            self.bottom = max(c[4] for c in chars)
+            first_size = chars[0][5]
+            if all(c[5] == first_size for c in chars):
+                self.size = round(first_size, 1)
+            else:
+                self.size = Counter(round(c[5], 1) for c in chars).most_common(1)[0][0]
+            self.pieces = split_tabs(self)
+            self.text = "".join(t for t, _ in self.pieces)
         return self
 
 
