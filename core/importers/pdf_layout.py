@@ -48,6 +48,7 @@ class Line:
     text: str = field(default="", repr=False)
     cell: tuple[int, int, int] | None = None  # (table, row, column) for the text of a table cell
     pieces: list = field(default_factory=list, repr=False)  # split_tabs(self), computed once
+    column: int = 0  # two-column page: 0 left, 1 right, 2 across both (margins are per column)
 
     def finish(self, keep_order: bool = False) -> "Line":
         if not keep_order:
@@ -141,7 +142,7 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     for d in diff[:-1]:
         acc += d
         line_cover.append(acc)
-    limit = len(body) // 10
+    limit = max(1, len(body) // 10)  # a title or footer across both columns is allowed
     best: tuple[float, float] | None = None
     run_start = None
     for k in range(len(line_cover) + 1):
@@ -189,13 +190,16 @@ def reading_order(lines: list[Line], width: float) -> list[Line]:
         b = [c for c in ln.chars if (c[1] + c[3]) / 2 >= g]
         crossing = any(c[1] < g < c[3] for c in ln.chars)
         if ln.cell is not None or crossing:
+            ln.column = 2  # spans both columns: its margins are not a column's
             out += left + right + [ln]
             left, right = [], []
             continue
         if a:
             left.append(Line(ln.page, a).finish() if b else ln)
         if b:
-            right.append(Line(ln.page, b).finish() if a else ln)
+            part = Line(ln.page, b).finish() if a else ln
+            part.column = 1
+            right.append(part)
     return out + left + right
 
 
@@ -240,12 +244,12 @@ def _margins(lines: list[Line]) -> tuple[float, float]:
     return left, right
 
 
-def continues(prev: Line, line: Line, margins: dict[int, tuple[float, float]]) -> bool:
+def continues(prev: Line, line: Line, margins: dict[tuple[int, int], tuple[float, float]]) -> bool:
     """True when ``line`` is the layout-wrapped continuation of ``prev`` (same paragraph)."""
     if abs(prev.size - line.size) > 0.6:
         return False
-    pl, pr = margins[prev.page]
-    ll, _ = margins[line.page]
+    pl, pr = margins[(prev.page, prev.column)]
+    ll, _ = margins[(line.page, line.column)]
     # Previous line ended short of the margin: the paragraph ended there. 1.2 character widths of
     # slack, because a ragged (left-aligned) CJK line may stop a character early (line-start rules).
     if prev.x1 < pr - 1.2 * prev.size:
@@ -268,11 +272,12 @@ def paragraphs(pages: list[list[Line]]) -> list[list[Line]]:
     all_lines = [ln for p in pages for ln in p]
     if not all_lines:
         return []
-    fallback = _margins(all_lines)
+    fallback = _margins([ln for ln in all_lines if ln.column == 0] or all_lines)
     margins = {}
     for p in pages:
-        if p:
-            margins[p[0].page] = _margins(p) if len(p) >= 5 else fallback
+        for column in {ln.column for ln in p}:  # a two-column page: each column has its margins
+            lines = [ln for ln in p if ln.column == column]
+            margins[(lines[0].page, column)] = _margins(lines) if len(lines) >= 5 else fallback
     out: list[list[Line]] = []
     for ln in all_lines:
         if out and continues(out[-1][-1], ln, margins):

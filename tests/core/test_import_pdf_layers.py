@@ -166,15 +166,21 @@ def test_failing_close_does_not_hide_the_real_error(monkeypatch):
 
 
 def test_two_column_page_reads_column_by_column(tmp_path):
-    left = [f"左栏第{k}行文字内容共十二个字" for k in range(10)]
-    right = [f"右栏第{k}行文字内容共十二个字" for k in range(10)]
+    """Columns read one after the other, and a paragraph wrapped inside a column joins up again."""
+    left_para = "左栏段落共三行文字，执法人员一共有１８名，其中持证人员１６名，全年参加培训５０人次。"
+    right = [f"右栏第{k}行文字内容共十二个字" for k in range(8)]
+    # 11 characters a line; the first line is indented by two characters
+    rows = [(96, left_para[:9])] + [(72, left_para[9 + 11 * k:20 + 11 * k]) for k in range((len(left_para) - 9 + 10) // 11)]
+    rows += [(96, f"左栏第{k}段文字") for k in range(3)]
     lines = [(72, 60, "两栏排版的标题横跨两栏居中显示在最上方的一行文字")]
-    lines += [(72, 100 + 18 * k, t) for k, t in enumerate(left)]
+    lines += [(x, 100 + 18 * k, t) for k, (x, t) in enumerate(rows)]
     lines += [(320, 100 + 18 * k, t) for k, t in enumerate(right)]
     w = PdfWriter()
     w.text_page(lines)
     doc = load_document(w.write(tmp_path / "cols.pdf"))
-    order = [doc.text.index(t) for t in ["两栏排版的标题"] + left + right]
+    paras = doc.text.split("\n")
+    assert left_para in paras  # wrapped lines of the left column joined, "１⏎８名" not split
+    order = [doc.text.index(t) for t in ["两栏排版的标题", left_para, "左栏第2段文字"] + right]
     assert order == sorted(order)
     assert "\t" not in doc.text
 
