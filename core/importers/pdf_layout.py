@@ -256,8 +256,11 @@ def continues(prev: Line, line: Line, margins: dict[tuple[int, int], tuple[float
         return False
     if prev.text[-1:] in _SENTENCE_END and HEADING.match(line.text):
         return False  # a full last line followed by an unindented "二、…" heading
-    if line.x0 > ll + 0.5 * line.size:  # indented / centred: a new paragraph, heading or title
-        return False
+    if line.x0 > ll + 0.5 * line.size:  # indented / centred: a new paragraph, heading or title ...
+        # ... unless both lines start at one x far right of any paragraph indent: a block of text set
+        # beside a picture (a caption in a borderless table), wrapped like a narrow column.
+        if not (abs(line.x0 - prev.x0) < 1 and prev.x0 > ll + 4 * line.size):
+            return False
     if "\t" in prev.text or "\t" in line.text:  # table rows and tab-aligned lines never merge
         return False
     if prev.cell is not None or line.cell is not None:  # a table cell is a unit of its own
