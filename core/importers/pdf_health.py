@@ -67,30 +67,30 @@ def broken_streams(data: bytes) -> set[int]:
     return bad
 
 
-def damaged_pages(path: str, encrypted: bool) -> list[int]:
+def damaged_pages(data: bytes, encrypted: bool) -> list[int]:
     """0-based pages whose content stream fails to decode. Best effort: [] when it cannot tell."""
     if encrypted:
         return []  # encrypted streams do not inflate before decryption
     try:
-        with open(path, "rb") as f:
-            data = f.read()
         bad = broken_streams(data)
         if not bad:
             return []
         with quiet_pdfminer():
-            return _pages_using(path, bad)
+            return _pages_using(data, bad)
     except Exception:  # noqa: BLE001 - a check that fails must never stop an import
         return []
 
 
-def _pages_using(path: str, objids: set[int]) -> list[int]:
+def _pages_using(data: bytes, objids: set[int]) -> list[int]:
+    import io
+
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import PDFObjRef
 
     out = []
-    with open(path, "rb") as f:
+    with io.BytesIO(data) as f:
         doc = PDFDocument(PDFParser(f), password="")
         for i, page in enumerate(PDFPage.create_pages(doc)):
             refs = page.attrs.get("Contents")

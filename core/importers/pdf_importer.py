@@ -54,18 +54,25 @@ class PdfPages:
 
 
 def _open(path: str):
-    """Open with the empty password; map PDFium's failures to ReportError."""
+    """``(pdfium document, file bytes)``, opened with the empty password; failures as ReportError.
+
+    The file is read once into memory: the stream check needs the bytes anyway, and PDFium then
+    never has to open a path itself (non-ASCII and non-UTF-8 names work the same everywhere).
+    """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     try:
-        return pdfium.PdfDocument(path)
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as exc:
+        raise ReportError("not_found", f"无法读取文件：{path}（{exc.strerror or exc}）", path) from exc
+    try:
+        return pdfium.PdfDocument(data), data
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise ReportError("encrypted", "该 PDF 已加密，需要密码才能打开，无法导入。请向发文单位索取未加密的版本，或用 PDF 阅读器输入密码后另存为无密码的 PDF。", path) from exc
         raise ReportError("corrupt", _CORRUPT, path) from exc
-    except OSError as exc:
-        raise ReportError("not_found", f"无法读取文件：{path}（{exc.strerror or exc}）", path) from exc
     except Exception as exc:  # noqa: BLE001 - any other failure of the parser is a broken file
         raise ReportError("corrupt", _CORRUPT, path) from exc
 
@@ -93,7 +100,7 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
     from core.importers.pdf_health import damaged_pages, garbage_reason
     from core.importers.pdf_tables import close_tables, table_lines
 
-    pdf = _open(path)
+    pdf, data = _open(path)
     out = PdfPages()
     try:
         encrypted = pdfium_c.FPDF_GetSecurityHandlerRevision(pdf.raw) != -1
@@ -102,7 +109,7 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
         total = len(pdf)
         if total == 0:
             raise ReportError("empty", "PDF 中没有任何页面，没有可导入的内容。", path)
-        damaged = set(damaged_pages(path, encrypted))
+        damaged = set(damaged_pages(data, encrypted))
         if progress:
             progress(0, total)
         for i in range(total):
