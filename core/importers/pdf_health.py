@@ -115,7 +115,7 @@ def quiet_pdfminer():
 
 _OK_RANGES = ("\x20-\x7e\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u3400-\u4dbf\u2000-\u206f\u2e80-\u2fdf"
               "\uf900-\ufaff\U00020000-\U0003ffff\u2150-\u218f\u2460-\u24ff\u00b7\u25a0-\u25ff\ufe30-\ufe4f"
-              "\u3200-\u32ff")
+              "\u3200-\u32ff\u00a0-\u00bf\u00d7\u00f7\u2190-\u22ff\u2500-\u257f\u2600-\u26ff\u0391-\u03c9")
 _ODD = re.compile(f"[^\\s{_OK_RANGES}]")  # outside the scripts a Chinese report uses
 _SPACE = re.compile(r"\s")
 

@@ -273,3 +273,18 @@ def test_rotated_page_reads_as_shown(tmp_path):
     # the box is where the reviewer sees the digit: it holds pdfplumber's box of the shown page
     assert turned.boxes.x0[i] <= three["x0"] + 0.5 and turned.boxes.x1[i] >= three["x1"] - 0.5
     assert turned.boxes.top[i] <= three["top"] + 0.5 and turned.boxes.bottom[i] >= three["bottom"] - 0.5
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("ÐÂÎÅ·¢²¼»á¹²¾Ù°ìÁË£¬¹²ÓÐ", "文字层为乱码"),  # GBK bytes shown as Latin-1
+    ("\ufffd" * 12, "字体缺少文字编码"),
+    ("\ue000\ue001\ue002" * 4, "文字层为私用区字符"),
+    ("全年培训执法人员1200人次，开展检查30次。", None),
+    ("┌──┬──┐│指标│数量│├──┼──┤└──┴──┘", None),  # a table drawn with box characters is text
+    ("Annual report on the rule of law, 2023: 15 cases", None),
+    ("★ 面积×长度÷2 → ≥ 3，α 系数 ①②③", None),
+])
+def test_garbage_text_layer_reasons(text, reason):
+    from core.importers.pdf_health import garbage_reason
+
+    assert garbage_reason(text) == reason
