@@ -22,7 +22,8 @@ FORMATS = ("txt", "docx", "pdf")
 class Block:
     """A unit of the original: a paragraph, table cell or text line, mapped to ``text[start:end]``.
 
-    kind: ``paragraph`` | ``heading`` | ``title`` | ``cell`` | ``line``.
+    kind: ``paragraph`` | ``heading`` | ``title`` | ``cell`` | ``line``; PDF also ``masthead`` (版头),
+    ``signature`` (落款) and ``colophon`` (版记/附注) — see core.importers.pdf_assemble.
     index: TXT line number (0-based) / DOCX body-element index / PDF line number on its page.
     cell: DOCX ``(table, row, column)`` for table cells, else None.
     page: PDF page (0-based), else None.

@@ -8,7 +8,8 @@ official document (公文, GB/T 9704) that are neither body text nor headings:
   lines that belong to it before the title — 发文字号 (``兰民字〔2024〕8号``), 签发人, 份号/密级.
 * 落款 (signature block): the last paragraphs when they are a date (``2024年2月2日``) and, above it,
   one or two short lines without sentence punctuation that do not start at the left margin (the
-  issuing body's name, printed right-aligned or centred over the seal).
+  issuing body's name, printed right-aligned or centred over the seal). 版记 and 附注 lines after it
+  (``抄送：…``, ``…办公室 2024年2月2日印发``, ``（此件公开发布）``) are ``colophon``.
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ from core.importers import pdf_layout as layout
 
 _DOC_NUMBER = re.compile(r"〔\s*\d{4}\s*〕\s*\d+\s*号|\[\s*\d{4}\s*\]\s*\d+\s*号|签发人|^\s*\d{6}\s*$|^(?:绝密|机密|秘密|特急|加急)")
 _DATE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+# 版记 (抄送 / 印发 lines under the last rule) and 附注 (“（此件公开发布）”) after the signature.
+_AFTER_SIGNATURE = re.compile(r"^\s*(?:抄送|抄报|主题词|关键词)\s*[:：]|印发\s*$|^\s*[（(]\s*(?:此件|联系人|此页无正文)")
 _SENTENCE = re.compile(r"[。；;！!？?，,：:]")
 
 
@@ -51,8 +54,11 @@ def _kinds(paras: list[list[layout.Line]], red: list[set[int]], margins_left: di
 
 
 def _mark_signature(paras, kinds: list[str], margins_left: dict[int, float]) -> None:
-    """Tag the trailing date line and the short right-hand lines above it as the signature block."""
+    """Tag the trailing 版记/附注 lines, then the date and the short lines above it: the signature block."""
     k = len(paras) - 1
+    while k >= 1 and kinds[k] == "paragraph" and _AFTER_SIGNATURE.search(_text(paras[k])):
+        kinds[k] = "colophon"
+        k -= 1
     if k < 1 or kinds[k] != "paragraph" or not _DATE.match(_text(paras[k])):
         return
     kinds[k] = "signature"

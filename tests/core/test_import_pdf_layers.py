@@ -203,14 +203,17 @@ def test_table_cells_kept_on_a_pdf_page():
     assert cells[(5, 1)] == "90%"
 
 
-def test_red_masthead_from_colour(tmp_path):
+def test_red_masthead_signature_and_colophon(tmp_path):
     w = PdfWriter()
     w.text_page([(150, 80, "某某市司法局文件"), (72, 130, "某司发〔2024〕3号"), (72, 170, "关于2023年法治政府建设情况的报告"),
-                 (72, 210, "一、主要工作"), (96, 230, "全年办理案件15件。")], red={0})
+                 (72, 210, "一、主要工作"), (96, 230, "全年办理案件15件。"), (360, 300, "某某市司法局"),
+                 (348, 320, "2024年3月1日"), (96, 340, "（此件公开发布）"), (72, 700, "抄送：市委依法治市办。"),
+                 (72, 720, "某某市司法局办公室　2024年3月1日印发")], red={0})
     doc = load_document(w.write(tmp_path / "red.pdf"))
     kinds = [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks]
     assert kinds[0] == ("masthead", "某某市司法局文件") and kinds[1] == ("masthead", "某司发〔2024〕3号")
-    assert ("heading", "一、主要工作") in kinds
+    assert ("heading", "一、主要工作") in kinds and ("paragraph", "全年办理案件15件。") in kinds
+    assert [k for k, _ in kinds[-5:]] == ["signature", "signature", "colophon", "colophon", "colophon"]
 
 
 def test_real_report_with_a_corrupt_page_stream(tmp_path):
