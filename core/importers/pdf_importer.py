@@ -50,6 +50,7 @@ class PdfPages:
     ocr_pages: list[int] = field(default_factory=list)
     ocr_reasons: dict[int, str] = field(default_factory=dict)
     damaged: list[int] = field(default_factory=list)
+    ocr_failed: list[int] = field(default_factory=list)  # pages the OCR callback could not read
     warnings: list[str] = field(default_factory=list)
 
 
@@ -131,7 +132,7 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
                     if reason:
                         out.ocr_pages.append(i)
                         out.ocr_reasons[i] = reason
-                        chars, flags = (ocr(pdf, i, size) if ocr else []), []
+                        chars, flags = _ocr_page(ocr, pdf, i, size, out), []
                     else:
                         chars, flags = got.chars, got.red
                     lines, red = _page_lines(path, i, page, chars, flags, got.rules, table_lines)
@@ -152,6 +153,19 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
     out.damaged = sorted(damaged)
     _health_warnings(path, out, total, ocr is not None)
     return out
+
+
+def _ocr_page(ocr: OcrPage | None, pdf, i: int, size, out: PdfPages) -> list[tuple]:
+    """The OCR callback's characters for page ``i``; a failing OCR leaves the page empty, named."""
+    if ocr is None:
+        return []
+    try:
+        return list(ocr(pdf, i, size))
+    except Cancelled:
+        raise
+    except Exception:  # noqa: BLE001 - one page the OCR cannot read must not cost the whole report
+        out.ocr_failed.append(i)
+        return []
 
 
 def _page_lines(path, i, page, chars, flags, rules, table_lines):
@@ -179,6 +193,10 @@ def _health_warnings(path: str, out: PdfPages, total: int, has_ocr: bool) -> Non
         if len(out.damaged) * 2 > total:
             raise ReportError("corrupt", f"PDF 共 {total} 页，其中 {len(out.damaged)} 页已损坏（{_pages_text(out.damaged)}），无法可靠导入。" + "请重新下载或向发文单位索取原文件。", path)
         out.warnings.append(f"PDF {_pages_text(out.damaged)}已损坏（内容数据无法完整解码），这些页的文字可能不全，请对照原件核对。")
+    if out.ocr_failed:
+        if not any(out.lines):
+            raise ReportError("scanned", "该 PDF 没有可用的文字层，文字识别（OCR）也未能识别出内容，无法导入。", path)
+        out.warnings.append(f"{_pages_text(out.ocr_failed)}需要文字识别（OCR），但识别失败，这些页的内容未能导入，请对照原件核对。")
     if not any(out.lines):
         if out.ocr_pages and not has_ocr:
             if all(out.ocr_reasons.get(i) == "页面只有图片，没有文字层" for i in out.ocr_pages):

@@ -113,6 +113,18 @@ def test_ocr_hook_fills_marked_pages(tmp_path):
     assert doc.page_of(start) == 2
 
 
+def test_failing_ocr_leaves_the_page_named(tmp_path):
+    def ocr(pdf, index, size):
+        if index == 2:
+            raise RuntimeError("engine failed")
+        return [(ch, 72 + 12 * k, 400, 84 + 12 * k, 412, 12.0) for k, ch in enumerate(f"识别第{index + 1}页")]
+
+    doc = load_pdf(str(_mixed(tmp_path)), ocr=ocr)
+    assert "识别第2页" in doc.text and "识别第3页" not in doc.text and "识别第4页" in doc.text
+    assert [w for w in doc.warnings if "第 3 页需要文字识别（OCR），但识别失败" in w]
+    assert not [w for w in doc.warnings if "损坏" in w]
+
+
 def test_only_garbage_text_is_refused(tmp_path):
     w = PdfWriter(lambda ch: chr(0xE000 + ord(ch) % 500))
     w.text_page([(72, 80, "全部是私用区字符的文字层" * 2)])
