@@ -22,7 +22,8 @@ FORMATS = ("txt", "docx", "pdf")
 class Block:
     """A unit of the original: a paragraph, table cell or text line, mapped to ``text[start:end]``.
 
-    kind: ``paragraph`` | ``heading`` | ``title`` | ``cell`` | ``line``.
+    kind: ``paragraph`` | ``heading`` | ``title`` | ``cell`` | ``line``; PDF also ``masthead`` (版头),
+    ``signature`` (落款) and ``colophon`` (版记/附注) — see core.importers.pdf_assemble.
     index: TXT line number (0-based) / DOCX body-element index / PDF line number on its page.
     cell: DOCX ``(table, row, column)`` for table cells, else None.
     page: PDF page (0-based), else None.
@@ -118,6 +119,9 @@ class Document:
     page_sizes: list[tuple[float, float]] = field(default_factory=list)  # PDF (width, height) in pt
     encoding: str | None = None  # TXT only: the encoding that decoded the file
     warnings: list[str] = field(default_factory=list)  # Chinese notes for the reviewer
+    # PDF: 0-based pages whose text layer is missing (a scan) or unusable (unmapped glyphs,
+    # mojibake). Their text is not in ``text``; an OCR step may fill them (core.importers.pdf_importer).
+    ocr_pages: list[int] = field(default_factory=list)
 
     def block_at(self, offset: int) -> Block | None:
         """The block holding text offset ``offset`` (binary search; blocks are in text order)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from core.detect.glyph_fold import fold_glyphs as _fold, requote as _requote
 from core.extraction import PART_LABELS, Extraction, Figure, Section
 
 __all__ = ["detect", "assign_sections"]
@@ -36,6 +37,8 @@ def detect(text: str, source: str = "", fmt: str = "txt") -> Extraction:
     from core.detect.parts import classify_sections, missing_parts
 
     text = text if isinstance(text, str) else ""
+    if (folded := _fold(text)) is not text:  # Kangxi radicals etc.: detect on folded text, quote the original
+        return _requote(detect(folded, source, fmt), text)
     meta, _ = find_meta(text, find_sections(text))
     sections = find_sections(text, meta.year)
     classify_sections(sections, meta.year)

@@ -1,8 +1,20 @@
-"""PDF import with pdfplumber: page by page, one box per character, headers/footers removed.
+"""PDF import: PDFium characters, page by page, then the layout code; one box per character.
 
-Speed: ``page.chars`` is parsed once per page (the same layout pass ``extract_text`` needs) and
-grouped here in plain Python, so the import costs about what ``extract_text`` costs. Each page is
-closed after use so a 500-page report does not keep every parsed page in memory.
+Engine: characters and boxes come from PDFium (:mod:`core.importers.pdf_chars`, about a tenth of
+pdfminer's time with the same characters and pdfminer-compatible boxes). pdfplumber is still used
+where it earns its place: its table finder on pages that draw ruling lines
+(:mod:`core.importers.pdf_tables`), and as the cross-check in the tests and benchmarks.
+
+Pages that cannot be trusted are handled per page, never silently:
+
+* a page PDFium cannot load, or whose content stream fails to decode (:mod:`pdf_health`), is
+  imported as far as it goes and named in a Chinese warning; when most pages are damaged the file
+  is refused (``corrupt``);
+* a page without a text layer (only images: a scan) or whose text layer is garbage (unmapped
+  glyphs, private-use code points, mojibake) needs OCR. Its page number goes to
+  ``Document.ocr_pages`` and its text is left out. With an ``ocr`` callback (see
+  :data:`OcrPage`) those pages are filled from it instead; without one, a file in which *no* page
+  has usable text is refused as a scan, as before.
 
 Encryption policy: a PDF whose *user* password is empty opens for anyone; its owner password only
 sets permission bits (no copying, no printing). The reviewer is the addressee reading the report,
@@ -11,144 +23,200 @@ A PDF that needs a user password is refused (``encrypted``): we never guess pass
 """
 from __future__ import annotations
 
-from collections import Counter
+from dataclasses import dataclass, field
 from typing import Callable
 
-from core.document import Block, CharBoxes, Document
+from core.document import Document
 from core.errors import Cancelled, ReportError
 from core.importers import pdf_layout as layout
+from core.importers.pdf_assemble import assemble
 
 _CORRUPT = "PDF 文件已损坏或不完整（无法读取其内部结构），无法导入。请重新下载或向发文单位索取原文件。"
+_SCANNED = "该 PDF 是扫描件（页面只有图片，没有文字层），无法提取文字。请先用 OCR 软件识别为可复制文字的 PDF 或 Word 后再导入。"
+
+# OCR hook: called with (pdfium document, page index, (width, height) in pt) for each page in
+# ``ocr_pages``; returns that page's characters as (text, x0, top, x1, bottom, size) tuples in
+# points from the page's top left, the same form the text layer gives. Return [] to leave it empty.
+OcrPage = Callable[[object, int, tuple[float, float]], list[tuple]]
+
+
+@dataclass
+class PdfPages:
+    """What the page pass found, before paragraphs are built."""
+
+    lines: list[list[layout.Line]] = field(default_factory=list)
+    red: list[set[int]] = field(default_factory=list)  # per page: id() of lines printed in red
+    sizes: list[tuple[float, float]] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)
+    ocr_reasons: dict[int, str] = field(default_factory=dict)
+    damaged: list[int] = field(default_factory=list)
+    ocr_failed: list[int] = field(default_factory=list)  # pages the OCR callback could not read
+    warnings: list[str] = field(default_factory=list)
 
 
 def _open(path: str):
-    """Open with the empty password; map pdfminer's failures to ReportError."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfplumber.utils.exceptions import PdfminerException
+    """``(pdfium document, file bytes)``, opened with the empty password; failures as ReportError.
+
+    The file is read once into memory: the stream check needs the bytes anyway, and PDFium then
+    never has to open a path itself (non-ASCII and non-UTF-8 names work the same everywhere).
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     try:
-        return pdfplumber.open(path, password="")
-    except PdfminerException as exc:
-        inner = exc.args[0] if exc.args else exc
-        if isinstance(inner, PDFPasswordIncorrect) or "password" in type(inner).__name__.lower():
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as exc:
+        raise ReportError("not_found", f"无法读取文件：{path}（{exc.strerror or exc}）", path) from exc
+    try:
+        return pdfium.PdfDocument(data), data
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise ReportError("encrypted", "该 PDF 已加密，需要密码才能打开，无法导入。请向发文单位索取未加密的版本，或用 PDF 阅读器输入密码后另存为无密码的 PDF。", path) from exc
         raise ReportError("corrupt", _CORRUPT, path) from exc
-    except Exception as exc:  # pdfminer raises many unrelated types (PSEOF, PDFSyntaxError, ...) on bad input
+    except Exception as exc:  # noqa: BLE001 - any other failure of the parser is a broken file
         raise ReportError("corrupt", _CORRUPT, path) from exc
 
 
-def _page_chars(page) -> tuple[list[layout.Char], bool]:
-    """The page's characters as plain tuples, and whether it has images (for scan detection)."""
-    chars = []
-    for c in page.chars:
-        text = c["text"]
-        if text.startswith("(cid:"):
-            text = "\ufffd"  # a glyph without a Unicode mapping: keep a visible placeholder
-        chars.append((text, c["x0"], c["top"], c["x1"], c["bottom"], c["size"]))
-    return chars, bool(page.objects.get("image"))
-
-
-def load_pdf(path: str, progress: Callable[[int, int], None] | None = None) -> Document:
-    """Import a text PDF. Raises ReportError for encrypted, scanned (no text layer) and broken files."""
-    pdf = _open(path)
-    warnings: list[str] = []
-    pages: list[list[layout.Line]] = []
-    sizes: list[tuple[float, float]] = []
-    image_only: list[int] = []
+def _close_quietly(obj) -> None:
+    """Close without letting a failing close() replace the error that is already on its way."""
     try:
-        if getattr(pdf.doc, "encryption", None):
-            warnings.append("该 PDF 设有权限密码（禁止复制等），但无需密码即可阅读；已按审阅需要导入全文，请勿对外转载。")
-        try:
-            total = len(pdf.pages)
-        except Cancelled:
-            raise
-        except Exception as exc:  # pdfminer raises many types on a broken page tree
-            raise ReportError("corrupt", _CORRUPT, path) from exc
+        obj.close()
+    except Exception:  # noqa: BLE001 - the original error (or success) matters more than close()
+        pass
+
+
+def pages_needing_ocr(document: Document) -> list[int]:
+    """0-based pages of an imported PDF whose text could not be read from its text layer."""
+    return list(document.ocr_pages)
+
+
+def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
+               ocr: OcrPage | None = None) -> PdfPages:
+    """Characters -> lines for every page, with per-page health. Raises ReportError (no text at all)."""
+    import pypdfium2 as pdfium_mod
+    import pypdfium2.raw as pdfium_c
+
+    from core.importers.pdf_chars import read_page
+    from core.importers.pdf_health import damaged_pages, garbage_reason
+    from core.importers.pdf_tables import close_tables, table_lines
+
+    pdf, data = _open(path)
+    out = PdfPages()
+    try:
+        encrypted = pdfium_c.FPDF_GetSecurityHandlerRevision(pdf.raw) != -1
+        if encrypted:
+            out.warnings.append("该 PDF 设有权限密码（禁止复制等），但无需密码即可阅读；已按审阅需要导入全文，请勿对外转载。")
+        total = len(pdf)
         if total == 0:
             raise ReportError("empty", "PDF 中没有任何页面，没有可导入的内容。", path)
+        damaged = set(damaged_pages(data, encrypted))
         if progress:
             progress(0, total)
         for i in range(total):
+            lines: list[layout.Line] = []
+            red: set[int] = set()
+            size = out.sizes[-1] if out.sizes else (595.0, 842.0)
             try:
-                page = pdf.pages[i]
-                sizes.append((float(page.width), float(page.height)))
-                chars, has_image = _page_chars(page)
-                page.close()  # drop this page's parsed objects: 500 pages must not pile up
-            except Cancelled:
-                raise
-            except ReportError:
-                raise
-            except Exception as exc:
-                raise ReportError("corrupt", f"PDF 第 {i + 1} 页已损坏，无法读取。" + _CORRUPT, path) from exc
-            if not chars and has_image:
-                image_only.append(i)
-            pages.append(layout.group_lines(i, chars))
+                page = pdf[i]
+            except pdfium_mod.PdfiumError:
+                damaged.add(i)
+                page = None
+            if page is not None:
+                try:
+                    size = tuple(float(v) for v in page.get_size())
+                    got = read_page(page)
+                    reason = garbage_reason("".join(c[0] for c in got.chars)) if got.chars else None
+                    if not got.chars and got.has_image:
+                        reason = "页面只有图片，没有文字层"
+                    if reason:
+                        out.ocr_pages.append(i)
+                        out.ocr_reasons[i] = reason
+                        chars, flags = _ocr_page(ocr, pdf, i, size, out), []
+                    else:
+                        chars, flags = got.chars, got.red
+                    lines, red = _page_lines(path, i, page, chars, flags, got.rules, table_lines)
+                except (Cancelled, ReportError):
+                    raise
+                except Exception:  # noqa: BLE001 - one unreadable page must not cost the others
+                    damaged.add(i)
+                finally:
+                    _close_quietly(page)
+            out.sizes.append(size)
+            out.lines.append(lines)
+            out.red.append(red)
             if progress:
                 progress(i + 1, total)
     finally:
-        pdf.close()
-    if not any(pages):
-        if image_only:
-            raise ReportError("scanned", "该 PDF 是扫描件（页面只有图片，没有文字层），无法提取文字。请先用 OCR 软件识别为可复制文字的 PDF 或 Word 后再导入。", path)
+        close_tables()
+        _close_quietly(pdf)
+    out.damaged = sorted(damaged)
+    _health_warnings(path, out, total, ocr is not None)
+    return out
+
+
+def _ocr_page(ocr: OcrPage | None, pdf, i: int, size, out: PdfPages) -> list[tuple]:
+    """The OCR callback's characters for page ``i``; a failing OCR leaves the page empty, named."""
+    if ocr is None:
+        return []
+    try:
+        return list(ocr(pdf, i, size))
+    except Cancelled:
+        raise
+    except Exception:  # noqa: BLE001 - one page the OCR cannot read must not cost the whole report
+        out.ocr_failed.append(i)
+        return []
+
+
+def _page_lines(path, i, page, chars, flags, rules, table_lines):
+    """Lines of one page; text inside a ruled table keeps its cells (one line per cell)."""
+    red_ids = {id(c) for c, r in zip(chars, flags) if r}
+    cells = table_lines(path, i, rules, chars) if chars else None
+    if cells is not None:
+        inside, lines = cells
+        rest = [c for c in chars if id(c) not in inside]
+        lines = sorted(lines + layout.group_lines(i, rest), key=lambda ln: (ln.top, ln.x0))
+    else:
+        lines = layout.group_lines(i, chars)
+    lines = layout.reading_order(lines, float(page.get_width()))
+    red = {id(ln) for ln in lines if ln.chars and sum(id(c) in red_ids for c in ln.chars) * 2 > len(ln.chars)}
+    return lines, red
+
+
+def _pages_text(pages: list[int]) -> str:
+    shown = "、".join(str(i + 1) for i in pages[:10])
+    return f"第 {shown}{' 等' if len(pages) > 10 else ''} 页"
+
+
+def _health_warnings(path: str, out: PdfPages, total: int, has_ocr: bool) -> None:
+    if out.damaged:
+        if len(out.damaged) * 2 > total:
+            raise ReportError("corrupt", f"PDF 共 {total} 页，其中 {len(out.damaged)} 页已损坏（{_pages_text(out.damaged)}），无法可靠导入。" + "请重新下载或向发文单位索取原文件。", path)
+        out.warnings.append(f"PDF {_pages_text(out.damaged)}已损坏（内容数据无法完整解码），这些页的文字可能不全，请对照原件核对。")
+    if out.ocr_failed:
+        if not any(out.lines):
+            raise ReportError("scanned", "该 PDF 没有可用的文字层，文字识别（OCR）也未能识别出内容，无法导入。", path)
+        out.warnings.append(f"{_pages_text(out.ocr_failed)}需要文字识别（OCR），但识别失败，这些页的内容未能导入，请对照原件核对。")
+    if not any(out.lines):
+        if out.ocr_pages and not has_ocr:
+            if all(out.ocr_reasons.get(i) == "页面只有图片，没有文字层" for i in out.ocr_pages):
+                raise ReportError("scanned", _SCANNED, path)
+            raise ReportError("scanned", "该 PDF 的文字层无法识别（字体缺少文字编码或为乱码），无法提取文字。请先用 OCR 软件识别后再导入。", path)
         raise ReportError("empty", "PDF 中没有任何文字，没有可导入的内容。", path)
-    if image_only:
-        shown = "、".join(str(i + 1) for i in image_only[:10]) + ("等" if len(image_only) > 10 else "")
-        warnings.append(f"第 {shown} 页只有图片、没有文字层（可能是扫描页），这些页的内容未能导入。")
-    layout.remove_running(pages, [h for _, h in sizes])
-    return _assemble(path, layout.paragraphs(pages), sizes, warnings)
+    if out.ocr_pages and not has_ocr:
+        scans = [i for i in out.ocr_pages if out.ocr_reasons[i] == "页面只有图片，没有文字层"]
+        junk = [i for i in out.ocr_pages if i not in scans]
+        if scans:
+            out.warnings.append(f"{_pages_text(scans)}只有图片、没有文字层（可能是扫描页），这些页的内容未能导入，需要文字识别（OCR）。")
+        if junk:
+            out.warnings.append(f"{_pages_text(junk)}的文字层无法识别（{out.ocr_reasons[junk[0]]}），为免显示乱码未导入这些页的文字，需要文字识别（OCR）。")
 
 
-def _assemble(path: str, paras: list[list[layout.Line]], sizes, warnings: list[str]) -> Document:
-    """Build text, per-character boxes and one block per paragraph."""
-    parts: list[str] = []
-    boxes = CharBoxes()
-    blocks: list[Block] = []
-    pos = 0
-    line_no: dict[int, int] = {}
-    body_size = _body_size(paras)
-    seen_heading = False
-    for para in paras:
-        if parts:
-            parts.append("\n")
-            boxes.append_none()
-            pos += 1
-        start = pos
-        first = para[0]
-        for k, ln in enumerate(para):
-            if k and layout.needs_space(para[k - 1].text, ln.text):
-                parts.append(" ")
-                boxes.append_none()
-                pos += 1
-            for ch, c in layout.split_tabs(ln):
-                parts.append(ch)
-                if c is None:
-                    boxes.append_none()
-                else:
-                    boxes.append(ln.page, c[1], c[2], c[3], c[4])
-                pos += 1
-        kind = "paragraph"
-        if layout.HEADING.match(first.text):
-            kind = "heading"
-            seen_heading = True
-        elif not seen_heading and first.size >= body_size + 2:
-            kind = "title"  # large type before the first heading: 发文机关标志 / title lines
-        index = line_no.get(first.page, 0)
-        blocks.append(Block(start=start, end=pos, kind=kind, index=index, page=first.page))
-        for ln in para:
-            line_no[ln.page] = line_no.get(ln.page, 0) + 1
-    text = "".join(parts)
-    unknown = text.count("\ufffd")
-    if unknown:
-        warnings.append(f"有 {unknown} 个字符在 PDF 中没有文字编码（字体缺少映射），已显示为“\ufffd”，请对照原文核对。")
-    return Document(source=path, format="pdf", text=text, blocks=blocks, boxes=boxes,
-                    page_sizes=list(sizes), warnings=warnings)
-
-
-def _body_size(paras: list[list[layout.Line]]) -> float:
-    """The most common type size (by characters): body text, against which titles stand out."""
-    counts: Counter[float] = Counter()
-    for para in paras:
-        for ln in para:
-            counts[ln.size] += len(ln.chars)
-    return counts.most_common(1)[0][0] if counts else 0.0
+def load_pdf(path: str, progress: Callable[[int, int], None] | None = None,
+             ocr: OcrPage | None = None) -> Document:
+    """Import a text PDF. Raises ReportError for encrypted, scanned (no text at all) and broken files."""
+    pages = read_pages(path, progress, ocr)
+    layout.remove_running(pages.lines, [h for _, h in pages.sizes])
+    doc = assemble(path, pages.lines, pages.red, pages.sizes, pages.warnings)
+    doc.ocr_pages = list(pages.ocr_pages)
+    return doc

@@ -46,9 +46,13 @@ class Line:
     bottom: float = 0.0
     size: float = 0.0
     text: str = field(default="", repr=False)
+    cell: tuple[int, int, int] | None = None  # (table, row, column) for the text of a table cell
+    pieces: list = field(default_factory=list, repr=False)  # split_tabs(self), computed once
+    column: int = 0  # two-column page: 0 left, 1 right, 2 across both (margins are per column)
 
-    def finish(self) -> "Line":
-        self.chars.sort(key=lambda c: c[1])
+    def finish(self, keep_order: bool = False) -> "Line":
+        if not keep_order:
+            self.chars.sort(key=lambda c: c[1])
         # Some generators fake bold by painting each glyph twice, slightly offset: keep one copy.
         # Real neighbours ("一一", "33") are a full advance apart, far beyond this tolerance.
         deduped: list[Char] = []
@@ -65,12 +69,18 @@ class Line:
         while self.chars and not self.chars[-1][0].strip():
             self.chars.pop()
         if self.chars:
-            self.x0 = self.chars[0][1]
-            self.x1 = max(c[3] for c in self.chars)
-            self.top = min(c[2] for c in self.chars)
-            self.bottom = max(c[4] for c in self.chars)
-            self.size = Counter(round(c[5], 1) for c in self.chars).most_common(1)[0][0]
-            self.text = "".join(t for t, _ in split_tabs(self))
+            chars = self.chars
+            self.x0 = chars[0][1]
+            self.x1 = max(c[3] for c in chars)
+            self.top = min(c[2] for c in chars)
+            self.bottom = max(c[4] for c in chars)
+            first_size = chars[0][5]
+            if all(c[5] == first_size for c in chars):
+                self.size = round(first_size, 1)
+            else:
+                self.size = Counter(round(c[5], 1) for c in chars).most_common(1)[0][0]
+            self.pieces = split_tabs(self)
+            self.text = "".join(t for t, _ in self.pieces)
         return self
 
 
@@ -89,6 +99,108 @@ def group_lines(page: int, chars: list[Char]) -> list[Line]:
         lines.append(cur)
         band_top, band_bottom = c[2], c[4]
     return [ln for ln in (ln.finish() for ln in lines) if ln.chars]
+
+
+def cell_line(page: int, chars: list[Char], cell: tuple[int, int, int]) -> Line:
+    """All text of one table cell as one Line: its printed lines top to bottom, each left to right."""
+    ordered = [c for ln in group_lines(page, chars) for c in ln.chars]
+    return Line(page, ordered, cell=cell).finish(keep_order=True)
+
+
+def _mark(diff: list[int], lo: int, hi: int, a: float, b: float) -> None:
+    a_i, b_i = max(lo, int(a)), min(hi, int(b))
+    if a_i <= b_i:
+        diff[a_i - lo] += 1
+        diff[b_i - lo + 1] -= 1
+
+
+def _gutter(lines: list[Line], width: float) -> float | None:
+    """x of the white gap between two text columns, or None for a one-column page.
+
+    A gutter is an empty vertical strip (>= 8 pt, in the middle 60% of the page) that at most a
+    tenth of the lines cross, with at least four lines on each side, each side at least eight
+    characters wide and mostly filled by its lines (text columns, not the short cells of a
+    borderless table).
+    """
+    body = [ln for ln in lines if ln.cell is None]
+    if len(body) < 8 or width <= 0:
+        return None
+    lo, hi = int(width * 0.2), int(width * 0.8)
+    diff = [0] * (hi - lo + 2)
+    for ln in body:  # each line counts once per x it covers: merge its characters into runs first
+        run_a = run_b = None
+        for c in ln.chars:
+            if run_b is not None and c[1] <= run_b + 3:
+                run_b = max(run_b, c[3])
+                continue
+            if run_a is not None:
+                _mark(diff, lo, hi, run_a, run_b)
+            run_a, run_b = c[1], c[3]
+        if run_a is not None:
+            _mark(diff, lo, hi, run_a, run_b)
+    line_cover, acc = [], 0
+    for d in diff[:-1]:
+        acc += d
+        line_cover.append(acc)
+    limit = max(1, len(body) // 10)  # a title or footer across both columns is allowed
+    best: tuple[float, float] | None = None
+    run_start = None
+    for k in range(len(line_cover) + 1):
+        empty = k < len(line_cover) and line_cover[k] <= limit
+        if empty and run_start is None:
+            run_start = k
+        elif not empty and run_start is not None:
+            if k - run_start >= 8:
+                mid = lo + (run_start + k) / 2
+                if best is None or abs(mid - width / 2) < abs(best[0] - width / 2):
+                    best = (mid, lo + run_start)
+            run_start = None
+    if best is None:
+        return None
+    g = best[0]
+    lefts = [c for ln in body for c in [[c for c in ln.chars if (c[1] + c[3]) / 2 < g]] if c]
+    rights = [c for ln in body for c in [[c for c in ln.chars if (c[1] + c[3]) / 2 >= g]] if c]
+    if len(lefts) < 4 or len(rights) < 4:
+        return None
+    size = max(ln.size for ln in body)
+    for side in (lefts, rights):
+        x0 = min(cs[0][1] for cs in side)
+        x1 = max(cs[-1][3] for cs in side)
+        widths = sorted(cs[-1][3] - cs[0][1] for cs in side)
+        # A text column is wide and its lines mostly fill it; a borderless table's cells are short.
+        if x1 - x0 < 8 * size or widths[len(widths) // 2] < 0.6 * (x1 - x0):
+            return None
+    return g
+
+
+def reading_order(lines: list[Line], width: float) -> list[Line]:
+    """Lines of a page in reading order: two text columns are read one after the other.
+
+    Lines that cross the gutter (a title over both columns, a table cell) end a column block: the
+    left column above them, then the right column, then the crossing line.
+    """
+    g = _gutter(lines, width)
+    if g is None:
+        return lines
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        a = [c for c in ln.chars if (c[1] + c[3]) / 2 < g]
+        b = [c for c in ln.chars if (c[1] + c[3]) / 2 >= g]
+        crossing = any(c[1] < g < c[3] for c in ln.chars)
+        if ln.cell is not None or crossing:
+            ln.column = 2  # spans both columns: its margins are not a column's
+            out += left + right + [ln]
+            left, right = [], []
+            continue
+        if a:
+            left.append(Line(ln.page, a).finish() if b else ln)
+        if b:
+            part = Line(ln.page, b).finish() if a else ln
+            part.column = 1
+            right.append(part)
+    return out + left + right
 
 
 def is_page_number(text: str) -> bool:
@@ -132,21 +244,26 @@ def _margins(lines: list[Line]) -> tuple[float, float]:
     return left, right
 
 
-def continues(prev: Line, line: Line, margins: dict[int, tuple[float, float]]) -> bool:
+def continues(prev: Line, line: Line, margins: dict[tuple[int, int], tuple[float, float]]) -> bool:
     """True when ``line`` is the layout-wrapped continuation of ``prev`` (same paragraph)."""
     if abs(prev.size - line.size) > 0.6:
         return False
-    pl, pr = margins[prev.page]
-    ll, _ = margins[line.page]
+    pl, pr = margins[(prev.page, prev.column)]
+    ll, _ = margins[(line.page, line.column)]
     # Previous line ended short of the margin: the paragraph ended there. 1.2 character widths of
     # slack, because a ragged (left-aligned) CJK line may stop a character early (line-start rules).
     if prev.x1 < pr - 1.2 * prev.size:
         return False
     if prev.text[-1:] in _SENTENCE_END and HEADING.match(line.text):
         return False  # a full last line followed by an unindented "二、…" heading
-    if line.x0 > ll + 0.5 * line.size:  # indented / centred: a new paragraph, heading or title
-        return False
+    if line.x0 > ll + 0.5 * line.size:  # indented / centred: a new paragraph, heading or title ...
+        # ... unless both lines start at one x far right of any paragraph indent: a block of text set
+        # beside a picture (a caption in a borderless table), wrapped like a narrow column.
+        if not (abs(line.x0 - prev.x0) < 1 and prev.x0 > ll + 4 * line.size):
+            return False
     if "\t" in prev.text or "\t" in line.text:  # table rows and tab-aligned lines never merge
+        return False
+    if prev.cell is not None or line.cell is not None:  # a table cell is a unit of its own
         return False
     if prev.page == line.page and line.top - prev.bottom > 1.2 * line.size:
         return False  # a blank gap: paragraph spacing, not a wrap
@@ -158,11 +275,12 @@ def paragraphs(pages: list[list[Line]]) -> list[list[Line]]:
     all_lines = [ln for p in pages for ln in p]
     if not all_lines:
         return []
-    fallback = _margins(all_lines)
+    fallback = _margins([ln for ln in all_lines if ln.column == 0] or all_lines)
     margins = {}
     for p in pages:
-        if p:
-            margins[p[0].page] = _margins(p) if len(p) >= 5 else fallback
+        for column in {ln.column for ln in p}:  # a two-column page: each column has its margins
+            lines = [ln for ln in p if ln.column == column]
+            margins[(lines[0].page, column)] = _margins(lines) if len(lines) >= 5 else fallback
     out: list[list[Line]] = []
     for ln in all_lines:
         if out and continues(out[-1][-1], ln, margins):
