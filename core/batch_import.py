@@ -61,8 +61,12 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
 
 
 def import_paths(store, paths: Iterable[str | os.PathLike], progress: BatchProgress | None = None,
-                 cancel: Callable[[], bool] | None = None, reviewer: str = "导入") -> ImportSummary:
-    """Import every report under ``paths`` into ``store`` (a ``core.store.Store``)."""
+                 cancel: Callable[[], bool] | None = None, reviewer: str = "导入",
+                 analyzer=None) -> ImportSummary:
+    """Import every report under ``paths`` into ``store`` (a ``core.store.Store``).
+
+    ``analyzer`` is passed to ``Store.import_file`` (the command line parses in a child process).
+    """
     files, missing = collect_files(paths)
     summary = ImportSummary(failed=list(missing))
     total = len(files)
@@ -73,7 +77,7 @@ def import_paths(store, paths: Iterable[str | os.PathLike], progress: BatchProgr
         if progress is not None:
             progress(done, total, path.name)
         try:
-            result = store.import_file(path, reviewer=reviewer, analyzer=load_and_analyze)
+            result = store.import_file(path, reviewer=reviewer, analyzer=analyzer or load_and_analyze)
         except Cancelled:
             summary.cancelled = True
             break
