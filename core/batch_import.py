@@ -14,6 +14,8 @@ from pathlib import Path
 from core.analysis import load_and_analyze
 from core.domain import SUFFIXES
 from core.errors import Cancelled, ReportError, os_error_message
+from core.paths import display_path
+
 # progress(done, total, current file name); cancel() -> True stops before the next file
 BatchProgress = Callable[[int, int, str], None]
 
@@ -49,7 +51,7 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
         elif path.is_file():
             files.append(path)
         else:
-            missing.append((str(path), f"找不到文件或文件夹：{path}"))
+            missing.append((str(path), f"找不到文件或文件夹：{display_path(path)}"))
     seen: set[Path] = set()
     unique = []
     for f in files:

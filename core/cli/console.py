@@ -1,8 +1,9 @@
 """Small helpers for the command line: UTF-8 output on any console, errors as one Chinese line."""
 from __future__ import annotations
 
-import os
 import sys
+
+from core.paths import display_path  # noqa: F401 - re-exported for the commands
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -21,18 +22,6 @@ def ensure_utf8_stdio() -> None:
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[attr-defined]
         except (AttributeError, ValueError):
             pass
-
-
-def display_path(path: str | os.PathLike) -> str:
-    """A path as a person can read it: undecodable bytes of a non-UTF-8 name become ``\\xNN``."""
-    text = os.fspath(path)
-    if isinstance(text, bytes):
-        return text.decode("utf-8", "backslashreplace")
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def fail(message: str, code: int) -> int:

@@ -150,7 +150,7 @@ def docx_bad_gridspan() -> bytes:
 
 def docx_bad_ilvl() -> bytes:
     numbering = ('<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="x"><w:start w:val="one"/>'
-                 '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+                 '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
                  '<w:num w:numId="1"><w:abstractNumId w:val="0"/>'
                  '<w:lvlOverride w:ilvl="zero"><w:startOverride w:val="x"/></w:lvlOverride></w:num>')
     ppr = '<w:pPr><w:numPr><w:ilvl w:val="first"/><w:numId w:val="1"/></w:numPr></w:pPr>'
