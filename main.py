@@ -93,17 +93,20 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help")):
         return run_cli(argv)
-    if any(a.startswith("-") for a in argv):
+    # "--" ends the options, so a file whose name starts with "-" can still be opened
+    split = argv.index("--") if "--" in argv else len(argv)
+    options, files = argv[:split], argv[split + 1:]
+    if any(a.startswith("-") for a in options):
         build_parser().print_usage(sys.stderr)
         from core.cli.console import display_path, ensure_utf8_stdio
 
         ensure_utf8_stdio()
-        unknown = " ".join(display_path(a) for a in argv if a.startswith("-"))
-        print(f"{PROG}: 错误：未知选项 {unknown}", file=sys.stderr)
+        unknown = " ".join(display_path(a) for a in options if a.startswith("-"))
+        print(f"{PROG}: 错误：未知选项 {unknown}（文件名以“-”开头时，请写在 -- 之后）", file=sys.stderr)
         return 2
     from gui.app import run_app  # Qt is imported only when the window is wanted
 
-    return run_app(argv)
+    return run_app(options + files)
 
 
 if __name__ == "__main__":
