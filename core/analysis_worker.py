@@ -66,7 +66,7 @@ def _serve(conn: Connection, settings: ChildSettings, job: Job | None, warm: boo
         except ReportError as exc:
             conn.send(("error", exc.code, exc.message, exc.path))
         except MemoryError:
-            err = limits.memory_error(path)
+            err = limits.memory_error(path, settings.memory_bytes)
             conn.send(("error", err.code, err.message, path))
         except RecursionError:
             conn.send(("error", "corrupt", "文件内部结构嵌套过深或有循环引用，无法解析。", path))

@@ -6,6 +6,7 @@ each case runs in ``python`` with ``timeout`` seconds and (POSIX) ``RLIMIT_AS`` 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -36,11 +37,21 @@ def run_python(args: list[str], *, timeout: float, memory: int = 3 * GIB,
     full_env = dict(os.environ)
     full_env["PYTHONPATH"] = str(ROOT)
     full_env.update(env or {})
-    preexec = _limit_memory(memory) if os.name == "posix" else None
-    proc = subprocess.run([sys.executable, *args], capture_output=True, timeout=timeout,
-                          env=full_env, cwd=str(cwd or ROOT), preexec_fn=preexec)
-    return Outcome(proc.returncode, proc.stdout.decode("utf-8", "replace"),
-                   proc.stderr.decode("utf-8", "replace"))
+    posix = os.name == "posix"
+    # own process group: on a timeout the whole tree is killed, a parser child included
+    proc = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=full_env, cwd=str(cwd or ROOT),
+                            preexec_fn=_limit_memory(memory) if posix else None, start_new_session=posix)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        if posix:
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+        proc.communicate()
+        raise
+    return Outcome(proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"))
 
 
 def run_cli(args: list[str], **kw) -> Outcome:
