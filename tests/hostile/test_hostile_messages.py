@@ -10,7 +10,7 @@ import time
 import pytest
 
 from tests.hostile.hostile_files import docx_bad_gridspan, docx_bad_ilvl, pdf_bytes, stream, write
-from tests.hostile.sandbox import ROOT, run_cli
+from tests.hostile.sandbox import run_cli
 
 INVALID_WARNING = re.compile(r"Word 文档中有 (\d+) 处格式数值无效（如合并单元格跨度、编号级别），已按默认值处理")
 
