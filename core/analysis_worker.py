@@ -11,7 +11,7 @@ object reference cycle did) or allocate without bound (zip and stream bombs). Th
 blocks on the child: it polls the pipe and, every ``HEARTBEAT_S`` without news, calls ``progress``
 again with the last values -- the callback is how callers cancel (it raises ``Cancelled``), so 取消
 works even while the parser is silent. A file that exceeds its time limit
-(``core.limits.parse_time_limit``), a cancel, or Ctrl+C kills the child (SIGKILL /
+(``core.limits.ParseClock``), a cancel, or Ctrl+C kills the child (SIGKILL /
 TerminateProcess); the next file gets a fresh one. The child has an address-space limit and dies
 with its parent (``core.child_process``).
 
@@ -24,7 +24,6 @@ import multiprocessing as mp
 import os
 import sys
 import threading
-import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 
@@ -158,32 +157,30 @@ class AnalysisWorker:
             finally:
                 self._lock.release()
 
-    def _limit_for(self, path: str) -> float:
-        if self._time_limit is not None:
-            return self._time_limit
+    def _clock_for(self, path: str) -> limits.ParseClock:
         try:
             size = os.path.getsize(path)
         except OSError:
             size = 0
-        return limits.parse_time_limit(size)
+        return limits.ParseClock(size, self._time_limit)
 
     def analyze(self, path: str, progress: Progress | None = None) -> tuple[Document, Extraction]:
         """Import and detect ``path`` in the child; raises ``ReportError`` or ``Cancelled``."""
         path = str(path)
         with self._lock:
             self._cancelled.clear()
-            seconds = self._limit_for(path)
             conn = self._ensure_started()
+            clock = self._clock_for(path)
             try:
-                return self._exchange(conn, path, progress, time.monotonic() + seconds, seconds)
+                return self._exchange(conn, path, progress, clock)
             except (Cancelled, ReportError):
                 raise  # the child was stopped where that was needed (cancel, time limit, crash)
             except BaseException:  # KeyboardInterrupt, a bug: never leave a parser running
                 self._stop_child()
                 raise
 
-    def _exchange(self, conn: Connection, path: str, progress: Progress | None, deadline: float,
-                  seconds: float) -> tuple[Document, Extraction]:
+    def _exchange(self, conn: Connection, path: str, progress: Progress | None,
+                  clock: limits.ParseClock) -> tuple[Document, Extraction]:
         last = (0, 1)
         try:
             conn.send(path)
@@ -191,10 +188,10 @@ class AnalysisWorker:
                 if self._cancelled.is_set():
                     self._stop_child()
                     raise Cancelled()
-                remaining = deadline - time.monotonic()
+                remaining = clock.remaining()
                 if remaining <= 0:
                     self._stop_child()
-                    raise limits.timeout_error(path, seconds)
+                    raise clock.error(path)
                 if not conn.poll(min(HEARTBEAT_S, remaining)):
                     if progress is not None:
                         progress(*last)  # may raise Cancelled: the caller's way to stop a silent parse
@@ -203,6 +200,7 @@ class AnalysisWorker:
                 kind = message[0]
                 if kind == "progress":
                     last = (message[1], message[2])
+                    clock.news(message[2])
                     if progress is not None:
                         progress(*last)  # may raise Cancelled
                 elif kind == "result":

@@ -10,6 +10,7 @@ exceeds the time or memory limit.
 from __future__ import annotations
 
 import os
+import time
 
 from core.errors import ReportError
 
@@ -20,8 +21,10 @@ MB = 1024 * 1024
 # file that runs longer than this is looping (a reference cycle made pdfminer loop forever).
 PARSE_TIME_BASE_S = 60.0
 PARSE_TIME_PER_MB_S = 20.0  # big files are allowed proportionally longer ...
+PARSE_TIME_PER_PAGE_S = 2.0  # ... and once the parser has counted the pages, 2 s for each ...
 PARSE_TIME_MAX_S = 15 * 60.0  # ... up to a quarter of an hour
-TIME_LIMIT_ENV = "REPORTDESK_PARSE_TIME_LIMIT"  # seconds; overrides the rule above (tests, slow PCs)
+PARSE_STALL_S = 120.0  # no page takes two minutes: this long without progress is a loop
+TIME_LIMIT_ENV = "REPORTDESK_PARSE_TIME_LIMIT"  # seconds; overrides the rules above (tests, slow PCs)
 
 # -- memory ------------------------------------------------------------------------------------
 # Address-space limit of the parser child (POSIX RLIMIT_AS). Parsing every seed fixture in one
@@ -55,23 +58,59 @@ MAX_PAGE_CHARS = 30_000  # a dense A4 page in small type holds ~5,000 characters
 MAX_FIGURES = 20_000  # a report has a few hundred figures; nobody can review 20,000
 
 
+def _time_override() -> float | None:
+    value = os.environ.get(TIME_LIMIT_ENV)
+    try:
+        return max(0.1, float(value)) if value else None
+    except ValueError:
+        return None
+
+
 def parse_time_limit(size_bytes: int) -> float:
-    """Seconds one file of ``size_bytes`` may take to import and detect."""
-    override = os.environ.get(TIME_LIMIT_ENV)
-    if override:
-        try:
-            return max(0.1, float(override))
-        except ValueError:
-            pass
+    """Seconds one file of ``size_bytes`` may take before the parser has reported its pages."""
+    override = _time_override()
+    if override is not None:
+        return override
     return min(PARSE_TIME_MAX_S, PARSE_TIME_BASE_S + PARSE_TIME_PER_MB_S * size_bytes / MB)
+
+
+class ParseClock:
+    """How long one parse may still run: a budget from the file size, raised when the parser
+    reports a page count (a 400-page report legitimately needs minutes), and a stall limit.
+    A ``fixed`` limit (argument or ``REPORTDESK_PARSE_TIME_LIMIT``) replaces all three."""
+
+    def __init__(self, size_bytes: int, fixed: float | None = None) -> None:
+        self.start = self.last_news = time.monotonic()
+        fixed = fixed if fixed is not None else _time_override()
+        self.fixed = fixed is not None
+        self.budget = fixed if fixed is not None else parse_time_limit(size_bytes)
+
+    def news(self, pages: int) -> None:
+        """The parser reported progress; ``pages`` is its page total (1 when unknown)."""
+        self.last_news = time.monotonic()
+        if not self.fixed and pages > 1:
+            self.budget = max(self.budget, min(PARSE_TIME_MAX_S, PARSE_TIME_BASE_S + PARSE_TIME_PER_PAGE_S * pages))
+
+    def remaining(self) -> float:
+        now = time.monotonic()
+        left = self.start + self.budget - now
+        if not self.fixed:
+            left = min(left, self.last_news + PARSE_STALL_S - now)
+        return left
+
+    def error(self, path: str) -> ReportError:
+        if not self.fixed and self.last_news + PARSE_STALL_S <= time.monotonic():
+            return timeout_error(path, PARSE_STALL_S, stalled=True)
+        return timeout_error(path, self.budget)
 
 
 def _mb(n: int) -> str:
     return f"{n / MB:.0f} MB"
 
 
-def timeout_error(path: str, seconds: float) -> ReportError:
-    return ReportError("timeout", f"解析该文件超过 {seconds:.0f} 秒仍未完成，已停止（文件结构可能有循环或已损坏）。"
+def timeout_error(path: str, seconds: float, stalled: bool = False) -> ReportError:
+    what = f"超过 {seconds:.0f} 秒没有任何进展" if stalled else f"超过 {seconds:.0f} 秒仍未完成"
+    return ReportError("timeout", f"解析该文件{what}，已停止（文件结构可能有循环或已损坏）。"
                        "请在 Word/WPS 或 PDF 阅读器中打开后另存为新文件再导入。", path)
 
 
