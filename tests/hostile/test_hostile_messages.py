@@ -117,15 +117,23 @@ def test_ctrl_c_during_export_exits_130_with_one_chinese_line(monkeypatch, tmp_p
     assert err.strip() == "已中断（Ctrl+C）。"
 
 
-def test_window_cancel_stops_an_import_whose_parser_never_reports(qtbot, tmp_path):
-    """The import task's 取消 reaches a parse stuck before its first progress call."""
+def _hanging_source(tmp_path):
+    """The window's data source with its parser child replaced by one that loops silently."""
     from core.analysis_worker import AnalysisWorker
-    from gui.report_source import MemoryReportSource
-    from gui.workers.import_task import import_task
+    from gui.store_source import StoreReportSource
     from tests.hostile import jobs
 
-    worker = AnalysisWorker(time_limit=120, job=jobs.spin_forever, warm_up=False)
-    source = MemoryReportSource(analyze=worker.analyze)
+    source = StoreReportSource(tmp_path / "r.sqlite3")
+    source._analyzer.close()
+    source._analyzer = AnalysisWorker(time_limit=120, job=jobs.spin_forever, warm_up=False)
+    return source
+
+
+def test_window_cancel_stops_an_import_whose_parser_never_reports(qtbot, tmp_path):
+    """The import task's 取消 reaches a parse stuck before its first progress call."""
+    from gui.workers.import_task import import_task
+
+    source = _hanging_source(tmp_path)
     task = import_task(source, [str(write(tmp_path / "hang.pdf", b"%PDF-1.4\n"))])
     results = []
     task.result.connect(results.append)
@@ -138,4 +146,23 @@ def test_window_cancel_stops_an_import_whose_parser_never_reports(qtbot, tmp_pat
         assert time.monotonic() - started < 5
         assert results and results[0].cancelled
     finally:
-        worker.close()
+        source.close()
+
+
+def test_closing_the_window_during_a_hung_import_does_not_freeze(qtbot, tmp_path):
+    """What closeEvent does: cancel the import, then close the source (which ends the child)."""
+    from gui.workers.import_task import import_task
+
+    source = _hanging_source(tmp_path)
+    task = import_task(source, [str(write(tmp_path / "hang.pdf", b"%PDF-1.4\n"))])
+    with qtbot.waitSignal(task.finished, timeout=15000):
+        task.start()
+        qtbot.wait(800)
+        pid = source._analyzer.pid
+        started = time.monotonic()
+        task.cancel()
+        source.close()
+        assert time.monotonic() - started < 3
+    from tests.hostile.test_hostile_hangs import gone
+
+    assert pid is not None and gone(pid)

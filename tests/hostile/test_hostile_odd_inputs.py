@@ -56,8 +56,8 @@ def test_whitespace_only_and_empty_line_files_are_refused_as_empty(tmp_path):
 
 def test_one_huge_line_of_text_is_imported(tmp_path):
     path = tmp_path / "oneline.txt"
-    # 500,000 characters and 10,000 figures without a line break
-    path.write_text("一、主要举措" + ("全年召开会议26次，" + "开展普法宣传活动" * 5) * 10_000 + "。", encoding="utf-8")
+    # 500,000 characters and 10,000 figures in 10,000 sentences without a line break
+    path.write_text("一、主要举措" + ("全年召开会议26次，" + "开展普法宣传活动" * 5 + "。") * 10_000, encoding="utf-8")
     out = extract(path)
     assert out.returncode == 0, out.stderr
     assert "识别出数字 10000 个" in out.stdout
