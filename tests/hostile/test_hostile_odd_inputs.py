@@ -18,8 +18,10 @@ def extract(*args):
 
 def test_pdf_with_a_damaged_content_stream_never_passes_silently(tmp_path):
     out = extract(write(tmp_path / "damaged.pdf", corrupt_stream_pdf()))
-    if out.returncode == 3:  # the only page lost its text: refused, saying so
-        assert out.stderr.strip() == f"错误：{tmp_path / 'damaged.pdf'}：PDF 中没有任何文字，没有可导入的内容。"
+    if out.returncode == 3:  # the only page lost its text: refused, in one line saying so
+        lines = out.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"错误：{tmp_path / 'damaged.pdf'}：")
+        assert lines[0].endswith("PDF 中没有任何文字，没有可导入的内容。") or "第 1 页" in lines[0]
     else:  # a parser that recovers part of the page must name the damaged page
         assert out.returncode == 0 and "第 1 页" in out.stdout
 
