@@ -14,7 +14,7 @@ from core.analysis_worker import AnalysisWorker
 from core.errors import Cancelled, ReportError
 from tests.hostile import jobs
 from tests.hostile.hostile_files import cyclic_reference_pdf, cyclic_root_pdf, write
-from tests.hostile.sandbox import GIB, ROOT, run_cli
+from tests.hostile.sandbox import GIB, ROOT, run_cli, run_python
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="signals and /proc are POSIX")
 
@@ -170,11 +170,11 @@ def test_cli_extract_of_a_reference_cycle_ends_with_one_chinese_line(tmp_path, b
     assert out.returncode == 3
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1, out.stderr
-    # pdfminer loops on the cycle until the limit; a parser that detects the cycle refuses it as damaged
+    # pdfminer looped on the cycle until the limit; PDFium detects the cycle and refuses it as damaged
     assert ("解析该文件超过 3 秒仍未完成，已停止" in lines[0]) or ("损坏" in lines[0])
 
 
-def test_cli_import_skips_a_hanging_file_and_imports_the_rest(tmp_path):
+def test_cli_import_skips_a_reference_cycle_and_imports_the_rest(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     write(folder / "a_cycle.pdf", cyclic_reference_pdf())
@@ -186,13 +186,25 @@ def test_cli_import_skips_a_hanging_file_and_imports_the_rest(tmp_path):
     assert "a_cycle.pdf" in out.stderr and "Traceback" not in out.stderr
 
 
+# The command line itself, with the parser swapped for one that never returns: the CLI forks its
+# parser child on Linux, so the child inherits the swap (whatever PDF engine is in use, this hangs).
+HANGING_CLI = """
+import sys
+import core.analysis
+from tests.hostile import jobs
+core.analysis.load_and_analyze = jobs.spin_forever
+import main
+sys.exit(main.main(sys.argv[1:]))
+"""
+
+
 @posix_only
 @pytest.mark.parametrize("command", ["extract", "import"])
 def test_ctrl_c_exits_130_with_one_chinese_line_and_no_child_left(tmp_path, command):
-    path = write(tmp_path / "cycle.pdf", cyclic_reference_pdf())
+    path = write(tmp_path / "report.pdf", cyclic_reference_pdf())
     args = [str(path)] if command == "extract" else [str(path), "--db", str(tmp_path / "r.sqlite3")]
     env = dict(os.environ, PYTHONPATH=str(ROOT), REPORTDESK_PARSE_TIME_LIMIT="120")
-    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), command, *args], env=env,
+    proc = subprocess.Popen([sys.executable, "-c", HANGING_CLI, command, *args], env=env, cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
         time.sleep(3)  # well inside the endless parse
@@ -206,6 +218,16 @@ def test_ctrl_c_exits_130_with_one_chinese_line_and_no_child_left(tmp_path, comm
     assert proc.returncode == 130, text
     assert "已中断" in text and "Traceback" not in text
     assert children and all(gone(pid) for pid in children)
+
+
+@posix_only
+def test_cli_extract_of_a_hanging_parse_stops_at_the_time_limit(tmp_path):
+    path = write(tmp_path / "report.pdf", cyclic_reference_pdf())
+    out = run_python(["-c", HANGING_CLI, "extract", str(path)], timeout=60,
+                     env={"REPORTDESK_PARSE_TIME_LIMIT": "2"})
+    assert out.returncode == 3
+    assert out.stderr.strip() == (f"错误：{path}：解析该文件超过 2 秒仍未完成，已停止（文件结构可能有循环或已损坏）。"
+                                  "请在 Word/WPS 或 PDF 阅读器中打开后另存为新文件再导入。")
 
 
 def _children(pid: int) -> list[int]:
