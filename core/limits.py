@@ -28,8 +28,8 @@ TIME_LIMIT_ENV = "REPORTDESK_PARSE_TIME_LIMIT"  # seconds; overrides the rules a
 
 # -- memory ------------------------------------------------------------------------------------
 # Address-space limit of the parser child (POSIX RLIMIT_AS). Parsing every seed fixture in one
-# child peaks at 230 MB of address space (78 MB resident), a 300-page, 8 MB PDF (a seed repeated
-# 20 times) at 227 MB (141 MB resident, 35 s on a busy machine); 1 GiB keeps a bomb from taking the machine while leaving room for
+# child peaks at 236 MB of address space (79 MB resident), a 300-page, 8 MB PDF (a seed repeated
+# 20 times) at 256 MB (171 MB resident, 8 s on a busy machine); 1 GiB keeps a bomb from taking the machine while leaving room for
 # a real 500-page report. Windows has no RLIMIT_AS: there the input-size checks below and the time
 # limit are the guard.
 PARSER_MEMORY_BYTES = 1024 * MB
