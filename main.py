@@ -2,7 +2,7 @@
 
 No arguments (or only file paths) opens the review window; subcommands run the core from the command
 line: ``extract``, ``import``, ``export``, ``opinion``. Exit codes: 0 success, 2 usage error, 3 unreadable input,
-4 a batch import where some files failed (the others were imported).
+4 a batch import where some files failed (the others were imported), 130 stopped by Ctrl+C.
 """
 from __future__ import annotations
 
@@ -57,6 +57,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_cli(argv: list[str]) -> int:
+    """Run a subcommand; Ctrl+C anywhere ends with one Chinese line and exit code 130."""
+    from core.cli.console import ensure_utf8_stdio, interrupted
+
+    ensure_utf8_stdio()
+    try:
+        return _run_command(argv)
+    except KeyboardInterrupt:  # the parser child (if any) was killed on the way out
+        return interrupted()
+
+
+def _run_command(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "extract":
         from core.cli.extract_cmd import run
@@ -76,17 +87,31 @@ def main(argv: list[str] | None = None) -> int:
 
     # The GUI parses files in a child process; a frozen build must let that child run here.
     multiprocessing.freeze_support()
+    from core.quiet import quiet_libraries
+
+    quiet_libraries()  # no English library log lines or warnings on the user's console
     argv = sys.argv[1:] if argv is None else argv
     if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help")):
         return run_cli(argv)
-    if any(a.startswith("-") for a in argv):
+    # "--" ends the options, so a file whose name starts with "-" can still be opened
+    split = argv.index("--") if "--" in argv else len(argv)
+    options, files = argv[:split], argv[split + 1:]
+    if any(a.startswith("-") for a in options):
         build_parser().print_usage(sys.stderr)
-        print(f"{PROG}: 错误：未知选项 {' '.join(a for a in argv if a.startswith('-'))}", file=sys.stderr)
+        from core.cli.console import display_path, ensure_utf8_stdio
+
+        ensure_utf8_stdio()
+        unknown = " ".join(display_path(a) for a in options if a.startswith("-"))
+        print(f"{PROG}: 错误：未知选项 {unknown}（文件名以“-”开头时，请写在 -- 之后）", file=sys.stderr)
         return 2
     from gui.app import run_app  # Qt is imported only when the window is wanted
 
-    return run_app(argv)
+    return run_app(options + files)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # Ctrl+C before a subcommand installed its own handling
+        print("\n已中断（Ctrl+C）。", file=sys.stderr)
+        sys.exit(130)

@@ -10,11 +10,13 @@ Progress = Callable[[int, int], None]
 
 
 def analyze_document(document: Document) -> Extraction:
+    from core import limits
     from core.detect import detect
 
     from core.indicators.mapping import map_extraction
 
     extraction = detect(document.text, source=document.source, fmt=document.format)
+    limits.check_figures(len(extraction.figures), document.source)
     map_extraction(extraction)
     from core.checks import run_checks
 

@@ -14,6 +14,8 @@ from pathlib import Path
 from core.analysis import load_and_analyze
 from core.domain import SUFFIXES
 from core.errors import Cancelled, ReportError, os_error_message
+from core.paths import display_path
+
 # progress(done, total, current file name); cancel() -> True stops before the next file
 BatchProgress = Callable[[int, int, str], None]
 
@@ -49,7 +51,7 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
         elif path.is_file():
             files.append(path)
         else:
-            missing.append((str(path), f"找不到文件或文件夹：{path}"))
+            missing.append((str(path), f"找不到文件或文件夹：{display_path(path)}"))
     seen: set[Path] = set()
     unique = []
     for f in files:
@@ -61,8 +63,12 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
 
 
 def import_paths(store, paths: Iterable[str | os.PathLike], progress: BatchProgress | None = None,
-                 cancel: Callable[[], bool] | None = None, reviewer: str = "导入") -> ImportSummary:
-    """Import every report under ``paths`` into ``store`` (a ``core.store.Store``)."""
+                 cancel: Callable[[], bool] | None = None, reviewer: str = "导入",
+                 analyzer=None) -> ImportSummary:
+    """Import every report under ``paths`` into ``store`` (a ``core.store.Store``).
+
+    ``analyzer`` is passed to ``Store.import_file`` (the command line parses in a child process).
+    """
     files, missing = collect_files(paths)
     summary = ImportSummary(failed=list(missing))
     total = len(files)
@@ -73,7 +79,7 @@ def import_paths(store, paths: Iterable[str | os.PathLike], progress: BatchProgr
         if progress is not None:
             progress(done, total, path.name)
         try:
-            result = store.import_file(path, reviewer=reviewer, analyzer=load_and_analyze)
+            result = store.import_file(path, reviewer=reviewer, analyzer=analyzer or load_and_analyze)
         except Cancelled:
             summary.cancelled = True
             break

@@ -15,6 +15,24 @@ APP_NAME = "ReportDesk"  # ASCII folder name: safe on every Windows locale
 APP_AUTHOR = "ReportDesk"
 
 
+def display_path(path: str | os.PathLike | bytes) -> str:
+    """A path as text that can be printed and stored: undecodable bytes become ``\\xNN``.
+
+    On Linux a file name that is not UTF-8 (e.g. GBK from an old archive) reaches Python with its
+    raw bytes as lone surrogates; printing or storing such a str in SQLite raises
+    UnicodeEncodeError. The file is still opened with the real path; only what is shown and kept
+    as its name goes through here.
+    """
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        return text.decode("utf-8", "backslashreplace")
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _home_override() -> Path | None:
     home = os.environ.get("REPORTDESK_HOME")
     return Path(home) if home else None

@@ -3,16 +3,23 @@ from __future__ import annotations
 
 import sys
 
+from core.paths import display_path  # noqa: F401 - re-exported for the commands
+
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_UNREADABLE = 3
+EXIT_INTERRUPTED = 130  # the shell convention for a command stopped by Ctrl+C (128 + SIGINT)
 
 
 def ensure_utf8_stdio() -> None:
-    """Windows consoles default to a legacy code page; JSON with Chinese must not crash there."""
+    """Windows consoles default to a legacy code page; JSON with Chinese must not crash there.
+
+    ``backslashreplace``: a file name that is not valid UTF-8 (Linux keeps its raw bytes as lone
+    surrogates in ``sys.argv``) is printed as ``\\xb1`` escapes instead of raising in ``print``.
+    """
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[attr-defined]
         except (AttributeError, ValueError):
             pass
 
@@ -20,6 +27,11 @@ def ensure_utf8_stdio() -> None:
 def fail(message: str, code: int) -> int:
     print(f"错误：{message}", file=sys.stderr)
     return code
+
+
+def interrupted(message: str = "已中断（Ctrl+C）。") -> int:
+    print(f"\n{message}", file=sys.stderr)
+    return EXIT_INTERRUPTED
 
 
 class ProgressBar:
@@ -34,7 +46,7 @@ class ProgressBar:
     def update(self, done: int, note: str = "") -> None:
         filled = int(self.width * done / self.total)
         bar = "█" * filled + "·" * (self.width - filled)
-        text = f"\r{self.label}[{bar}] {done}/{self.total} {note[:40]}"
+        text = f"\r{self.label}[{bar}] {done}/{self.total} {display_path(note)[:40]}"
         self.stream.write(text.ljust(self.width + 60))
         self.stream.flush()
 

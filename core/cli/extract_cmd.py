@@ -1,21 +1,28 @@
-"""``extract FILE [--json]``: import one report and print what detection found."""
+"""``extract FILE [--json]``: import one report and print what detection found.
+
+The parse runs in a child process under the time and memory limits of ``core.limits`` (on Linux a
+fork, so a cold run costs no more than parsing in-process); Ctrl+C or a hung parser kills it.
+"""
 from __future__ import annotations
 
 import json
 import sys
 
-from core.cli.console import EXIT_OK, EXIT_UNREADABLE, ensure_utf8_stdio, fail
+from core.cli.console import EXIT_OK, EXIT_UNREADABLE, display_path, ensure_utf8_stdio, fail
 from core.errors import ReportError
 
 
 def run(args) -> int:
     ensure_utf8_stdio()
-    from core.analysis import analyze_file
+    from core.analysis_worker import AnalysisWorker, cli_start_method
 
+    worker = AnalysisWorker(start_method=cli_start_method(), warm_up=False)
     try:
-        extraction = analyze_file(args.file)
+        _document, extraction = worker.analyze(args.file)
     except ReportError as exc:
-        return fail(f"{args.file}：{exc.message}", EXIT_UNREADABLE)
+        return fail(f"{display_path(args.file)}：{exc.message}", EXIT_UNREADABLE)
+    finally:
+        worker.close()
     if args.json:
         from core.checks import checks_json
 
@@ -34,7 +41,7 @@ def summary_text(extraction) -> str:
 
     m = extraction.meta
     lines = [
-        f"文件：{extraction.source}（{extraction.format}）",
+        f"文件：{display_path(extraction.source)}（{extraction.format}）",
         f"单位：{m.org or '未识别'}  年度：{m.year or '未识别'}  日期：{m.published or '—'}"
         f"  文号：{m.doc_number or '—'}",
         f"标题：{m.title or '未识别'}",

@@ -2,13 +2,18 @@
 
 Exit codes: 0 every file imported or already stored; 4 some files failed (the rest are stored;
 the failures are listed with their reasons); 3 nothing could be imported (every file failed, or
-the database itself is unusable — corrupt, not ours, from a newer version).
+the database itself is unusable — corrupt, not ours, from a newer version); 130 stopped by Ctrl+C
+(every report finished before is stored: each is its own transaction).
+
+Each file is parsed in a child process under the limits of ``core.limits``: a file that hangs
+the parser is killed after its time limit and listed as failed; the batch goes on.
 """
 from __future__ import annotations
 
 import sys
 
-from core.cli.console import EXIT_OK, EXIT_UNREADABLE, ProgressBar, ensure_utf8_stdio, fail
+from core.cli.console import (EXIT_OK, EXIT_UNREADABLE, ProgressBar, display_path, ensure_utf8_stdio,
+                              fail, interrupted)
 from core.errors import ReportError
 
 EXIT_PARTIAL = 4
@@ -16,6 +21,7 @@ EXIT_PARTIAL = 4
 
 def run(args) -> int:
     ensure_utf8_stdio()
+    from core.analysis_worker import AnalysisWorker, cli_start_method
     from core.batch_import import collect_files, import_paths
     from core.store import Store, connection
 
@@ -27,22 +33,27 @@ def run(args) -> int:
         store.close()
         return fail(f"不能导入：{connection.read_only_message(store.path)}", EXIT_UNREADABLE)
     replaced = 0
+    worker = AnalysisWorker(start_method=cli_start_method())
     with store:
         files, _missing = collect_files(args.paths)
         bar = ProgressBar(len(files), "导入 ")
         try:
-            summary = import_paths(store, args.paths, progress=lambda d, t, name: bar.update(d, name))
+            summary = import_paths(store, args.paths, progress=lambda d, t, name: bar.update(d, name),
+                                   analyzer=worker.analyze)
         except KeyboardInterrupt:  # each report is its own transaction: what is done stays done
+            worker.close()
             bar.close()
-            return fail("导入已中断；已完成的报告已保存。", EXIT_PARTIAL)
+            return interrupted("导入已中断（Ctrl+C）；已完成的报告已保存。")
+        finally:
+            worker.close()
         bar.close()
         replaced = _same_body_year(store, summary, replace=getattr(args, "replace", False))
     print(f"导入完成：新增 {len(summary.imported)} 份"
           + (f"（其中 {replaced} 份替换了同单位同年度的较早版本）" if replaced else "")
           + f"，已存在跳过 {len(summary.duplicates)} 份，失败 {len(summary.failed)} 份。"
-          f"数据库：{store.path}")
+          f"数据库：{display_path(store.path)}")
     for path, message in summary.failed:
-        print(f"  失败：{path}：{message}", file=sys.stderr)
+        print(f"  失败：{display_path(path)}：{message}", file=sys.stderr)
     if replaced is None:
         return fail("替换较早版本失败，两份报告都已保留。", EXIT_PARTIAL)
     if not summary.failed:

@@ -39,9 +39,12 @@ _PATTERNS = [
     r"(?:周|星期|礼拜)[一二三四五六日天]",
     # sessions (before the congress rule, which would stop at 届): 区六届人大三次会议,
     # 市委六届十一次全会, 省委十三届三次、四次全会
-    rf"[{_CN}{_D}]+届[\u4e00-\u9fff]{{0,4}}?[{_CN}{_D}]+次(?:[、和及与][{_CN}{_D}]+次)*",
+    # The look-behind lets a numeral run match only from its first character and the possessive
+    # ``++`` never gives characters back (届/次/大 are not numerals): without both, every position
+    # of a 200,000-digit line re-scanned the rest of the run -- quadratic time.
+    rf"(?<![{_CN}{_D}])[{_CN}{_D}]++届[\u4e00-\u9fff]{{0,4}}?[{_CN}{_D}]++次(?:[、和及与][{_CN}{_D}]++次)*",
     # congresses, plenums, five-year plans: 二十大, 十九届四中全会, 十四五
-    rf"[{_CN}]+(?:大(?![{_CN}])|届|中全会)",
+    rf"(?<![{_CN}])[{_CN}]++(?:大(?![{_CN}])|届|中全会)",
     r"十[一二三四五六七八九]五",
     # quoted day names and bare numeric names: “9.5”, “12·4”, “5.12”
     rf"[“\"「『‘]\s*[{_D}]{{1,2}}\s*[.．·・]\s*[{_D}]{{1,2}}\s*[”\"」』’]",

@@ -20,7 +20,7 @@ from lxml import etree
 
 from core.document import Block, Document
 from core.errors import ReportError
-from core.importers.docx_numbering import Numbering
+from core.importers.docx_numbering import IntReader, Numbering
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
@@ -67,7 +67,8 @@ class _Builder:
         self.parts: list[str] = []
         self.pos = 0
         self.blocks: list[Block] = []
-        self.numbering = Numbering(doc)
+        self.read_int = IntReader()  # counts attribute values that are not integers
+        self.numbering = Numbering(doc, self.read_int)
         self.style_names: dict[str, str] = {}
         for st in doc.styles.element.findall(f"{{{W}}}style"):
             name = st.find(f"{{{W}}}name")
@@ -102,7 +103,7 @@ class _Builder:
             # 公文 titles: centred, large (>= 18 pt) type before the first heading
             ppr = p.find(f"{{{W}}}pPr")
             jc = ppr.find(f"{{{W}}}jc") if ppr is not None else None
-            sizes = [int(s.get(_VAL)) for s in p.iterfind(f".//{{{W}}}rPr/{{{W}}}sz") if s.get(_VAL, "").isdigit()]
+            sizes = [self.read_int(s.get(_VAL), 0) for s in p.iterfind(f".//{{{W}}}rPr/{{{W}}}sz")]
             if jc is not None and jc.get(_VAL) == "center" and sizes and max(sizes) >= 36:
                 return "title"
         return "paragraph"
@@ -140,7 +141,7 @@ class _Builder:
                 span, continued = 1, False
                 if tcpr is not None:
                     gs = tcpr.find(f"{{{W}}}gridSpan")
-                    span = int(gs.get(_VAL, "1")) if gs is not None else 1
+                    span = self.read_int(gs.get(_VAL), 1, 1, 64) if gs is not None else 1
                     vm = tcpr.find(f"{{{W}}}vMerge")
                     continued = vm is not None and vm.get(_VAL) in (None, "continue")
                 if not continued:  # a vertically merged cell's text lives in its first row only
@@ -188,6 +189,10 @@ def load_docx(path: str, progress: Callable[[int, int], None] | None = None) -> 
     text = "".join(b.parts)
     if not text.strip():
         raise ReportError("empty", "Word 文档正文中没有任何文字，没有可导入的内容。", path)
+    warnings = []
+    if b.read_int.invalid:
+        warnings.append(f"Word 文档中有 {b.read_int.invalid} 处格式数值无效（如合并单元格跨度、编号级别），"
+                        "已按默认值处理；表格列位置或自动编号可能与原文不同，请对照原件核对。")
     if progress:
         progress(1, 1)
-    return Document(source=path, format="docx", text=text, blocks=b.blocks)
+    return Document(source=path, format="docx", text=text, blocks=b.blocks, warnings=warnings)

@@ -99,6 +99,31 @@ class _Level:
     suffix: str = "\t"
 
 
+_INT = re.compile(r"[+-]?[0-9]{1,9}")
+
+
+class IntReader:
+    """Reads OOXML integer attributes, counting the invalid ones instead of raising.
+
+    Word writes plain ASCII integers; a damaged or hand-made file may hold ``w:val="two"`` or
+    ``"²"`` (``str.isdigit`` accepts it, ``int`` does not). Such a value takes the default and is
+    counted, so the importer can say so in one Chinese warning instead of a traceback.
+    """
+
+    def __init__(self) -> None:
+        self.invalid = 0
+
+    def __call__(self, value: str | None, default: int, lo: int = 0, hi: int = 10 ** 9) -> int:
+        if value is None:
+            return default
+        if _INT.fullmatch(value.strip()):
+            number = int(value)
+            if lo <= number <= hi:
+                return number
+        self.invalid += 1
+        return default
+
+
 def _val(el, tag: str, default: str | None = None) -> str | None:
     child = el.find(qn(tag)) if el is not None else None
     return child.get(qn("w:val"), default) if child is not None else default
@@ -107,7 +132,8 @@ def _val(el, tag: str, default: str | None = None) -> str | None:
 class Numbering:
     """Counters for one document; call :meth:`label` for every body paragraph in order."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document, read_int: IntReader | None = None) -> None:
+        self._int = read_int or IntReader()
         self._levels: dict[str, dict[int, _Level]] = {}  # abstractNumId -> ilvl -> level
         self._num_abstract: dict[str, str] = {}
         self._overrides: dict[str, dict[int, int]] = {}  # numId -> ilvl -> startOverride
@@ -128,8 +154,8 @@ class Numbering:
             levels: dict[int, _Level] = {}
             for lvl in absn.findall(qn("w:lvl")):
                 suff = _val(lvl, "w:suff", "tab")
-                levels[int(lvl.get(qn("w:ilvl"), "0"))] = _Level(
-                    start=int(_val(lvl, "w:start", "1") or 1),
+                levels[self._int(lvl.get(qn("w:ilvl")), 0, 0, 8)] = _Level(
+                    start=self._int(_val(lvl, "w:start"), 1),
                     fmt=_val(lvl, "w:numFmt", "decimal") or "decimal",
                     text=_val(lvl, "w:lvlText", "") or "",
                     suffix={"tab": "\t", "space": " "}.get(suff or "tab", ""),
@@ -141,7 +167,8 @@ class Numbering:
             for ov in num.findall(qn("w:lvlOverride")):
                 so = _val(ov, "w:startOverride")
                 if so is not None:
-                    self._overrides.setdefault(nid, {})[int(ov.get(qn("w:ilvl"), "0"))] = int(so)
+                    self._overrides.setdefault(nid, {})[self._int(ov.get(qn("w:ilvl")), 0, 0, 8)] = \
+                        self._int(so, 1)
 
     def _read_styles(self, document) -> None:
         """Paragraph styles may carry numPr (e.g. a 'List Number' or custom heading style)."""
@@ -154,7 +181,8 @@ class Numbering:
             numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
             if numpr is not None:
                 ilvl = _val(numpr, "w:ilvl")
-                self._style_num[st.get(qn("w:styleId"))] = (_val(numpr, "w:numId"), int(ilvl) if ilvl else None)
+                self._style_num[st.get(qn("w:styleId"))] = (
+                    _val(numpr, "w:numId"), self._int(ilvl, 0, 0, 8) if ilvl else None)
 
     def label(self, p_el) -> str:
         """The number Word shows before paragraph element ``p_el`` (with its suffix), or ``""``."""
@@ -168,7 +196,7 @@ class Numbering:
             if numpr is not None:
                 num_id = _val(numpr, "w:numId", num_id)
                 lv = _val(numpr, "w:ilvl")
-                ilvl = int(lv) if lv is not None else ilvl
+                ilvl = self._int(lv, 0, 0, 8) if lv is not None else ilvl
         if not num_id or num_id == "0":  # numId 0 explicitly removes numbering
             return ""
         ilvl = ilvl or 0

@@ -17,7 +17,7 @@ from typing import Any
 from core.document import Document
 from core.errors import ReportError, os_error_message
 from core.extraction import Extraction
-from core.paths import default_db_path
+from core.paths import default_db_path, display_path
 from core.store import audit, connection, figures, originals, rematch, reports, sections, versions
 from core.store import checks as check_rows
 from core.store.check_ops import CheckOps
@@ -116,7 +116,7 @@ class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bo
         path = Path(path)
         self.check_writable()
         if not path.is_file():
-            raise ReportError("not_found", f"找不到文件：{path}", str(path))
+            raise ReportError("not_found", f"找不到文件：{display_path(path)}", str(path))
         if self._is_own_file(path):
             # reading it here would open the database outside SQLite (see connection.py)
             raise ReportError("unsupported",
@@ -124,13 +124,13 @@ class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bo
         try:
             sha256 = originals.sha256_of(path)
         except OSError as exc:
-            raise ReportError("not_found", f"无法读取文件 {path}：{os_error_message(exc)}",
+            raise ReportError("not_found", f"无法读取文件 {display_path(path)}：{os_error_message(exc)}",
                               str(path)) from exc
         existing = self.find_by_sha(sha256)
         if existing is not None:
             return ImportResult(existing, False, path.name)
         document, extraction = analyzer(str(path), progress)
-        return self.add_report(document, extraction, source_path=str(path), sha256=sha256,
+        return self.add_report(document, extraction, source_path=display_path(path), sha256=sha256,
                                reviewer=reviewer)
 
     def _is_own_file(self, path: Path) -> bool:
