@@ -22,3 +22,6 @@ assert data["sections"] and data["figures"], "no sections or figures detected"
 print(f"smoke: {len(data['sections'])} sections, {len(data['figures'])} figures, org={data['meta']['org']}")
 PYEOF
 echo "smoke: extract took $(( (end - start) / 1000000 )) ms"
+# OCR in the frozen program: a stamped scan (image only) must come back with the figure under the seal.
+REPORTDESK_HOME="$(mktemp -d)" "$APP" extract tests/data/ocr/seal_scan.pdf --json > "$out"
+"$PY" -c "import json,sys; t=json.load(open(sys.argv[1], encoding='utf-8'))['text']; assert '90271.78' in t, t[:300]; print('smoke: OCR of a scanned page ok')" "$out"

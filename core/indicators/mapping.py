@@ -178,6 +178,9 @@ def _cue_hits(cue: str, before: str, after: str, after_obj: str, later: list[int
         yield 3 * len(cue) - pos - 4, before[-6:] + after_obj  # weaker than a cue before
 
 
+_SENTENCE_REACH = 300  # characters either side of a number that may hold its cues
+
+
 def _candidate(text: str, sentences: _Sentences, fig: FigureLike, rules, part: str | None,
                prev_end: int, later_starts: list[int]) -> Mapping:
     if part in _SKIP_PARTS:
@@ -185,6 +188,9 @@ def _candidate(text: str, sentences: _Sentences, fig: FigureLike, rules, part: s
     if (fig.qualifier or "") in _TARGET_QUALIFIERS:
         return Mapping(None, f"目标或要求（“{fig.qualifier}”）")
     s0, s1 = sentences(fig.start, fig.end)
+    # Evidence for a number stands near it; clipping an endless "sentence" (a flattened table,
+    # a hostile file) keeps the cost per figure bounded instead of growing with the sentence.
+    s0, s1 = max(s0, fig.start - _SENTENCE_REACH), min(s1, fig.end + _SENTENCE_REACH)
     clause = _clause_before(text, fig.start, s0)
     if _TARGET.search(clause):
         return Mapping(None, "目标、计划或要求")
@@ -306,21 +312,43 @@ def _report_passes(text, sentences, figs, order, out, kinds, parts) -> None:
         seen_values.setdefault(ind_id, []).append(value)
 
 
+# A total and its parts stand close together: look this many figures ahead in a sentence. Without
+# a bound a sentence of thousands of figures (a hostile file, a flattened table) costs hours.
+_PARTS_LOOKAHEAD = 30
+
+
+def _paren_flags(text: str, s0: int, positions: list[int]) -> list[bool]:
+    """``_in_parentheses`` for ascending positions in one left-to-right pass over the sentence."""
+    flags, opened, closed, scanned = [], -1, -1, s0
+    for pos in positions:
+        for k in range(scanned, pos):
+            ch = text[k]
+            if ch in "（(":
+                opened = k
+            elif ch in "）)":
+                closed = k
+        scanned = max(scanned, pos)
+        flags.append(opened > closed)
+    return flags
+
+
 def _drop_parts(text: str, s0: int, figs, members: list[int], out) -> None:
     """Within one sentence: parts after a total of the same indicator do not map."""
+    in_paren = _paren_flags(text, s0, [figs[m].start for m in members])
     for a_pos, a in enumerate(members):
         ind_id = out[a].indicator
         if ind_id is None or figs[a].value is None:
             continue
-        later = members[a_pos + 1:]
-        plain = [b for b in later if not _in_parentheses(text, s0, figs[b].start)
-                 and (figs[b].unit or "") == (figs[a].unit or "")]
-        plain_sum = sum(figs[b].value or 0 for b in plain)
-        for b in later:
+        window = range(a_pos + 1, min(len(members), a_pos + 1 + _PARTS_LOOKAHEAD))
+        plain = [k for k in window if not in_paren[k]
+                 and (figs[members[k]].unit or "") == (figs[a].unit or "")]
+        plain_sum = sum(figs[members[k]].value or 0 for k in plain)
+        for k in window:
+            b = members[k]
             if out[b].indicator != ind_id or figs[b].value is None:
                 continue
             between = text[figs[a].end:figs[b].start]
-            if _in_parentheses(text, s0, figs[b].start) or "其中" in between or (
+            if in_paren[k] or "其中" in between or (
                     len(plain) > 1 and abs(plain_sum - figs[a].value) < 1e-9):
                 out[b] = Mapping(None, "总数的分项，只记总数")
 

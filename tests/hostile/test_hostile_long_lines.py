@@ -30,3 +30,23 @@ def test_session_and_congress_spans_are_unchanged_by_the_anchoring():
     ex = Exclusions(text)
     spans = [text[s:e] for s, e in zip(ex.starts, ex.ends)]
     assert spans == ["十三届三次、四次", "二十大", "六届人大三次", "2023十三届四次"]
+
+
+# One "sentence" listing thousands of figures (a flattened table, or a file made to be slow):
+# indicator mapping compared every figure with every later one over the whole sentence — 400
+# figures 2.8 s, 3,000 about an hour. Bounded look-ahead and evidence windows make it linear
+# (3,000 figures ~1.5 s on a busy machine), so 60 s only fails on a regression.
+MAPPING_CODE = """
+from core.detect import detect
+from core.indicators.mapping import map_figures
+text = "全年受理行政复议案件" + "、".join(f"{i}件" for i in range(1, 4000)) + "。"
+ex = detect(text, source="x", fmt="txt")
+maps = map_figures(ex.text, ex.figures, ex.sections)
+print(len(maps))
+"""
+
+
+def test_mapping_a_sentence_of_4000_figures_takes_bounded_time():
+    out = run_python(["-c", MAPPING_CODE], timeout=60, memory=2 * GIB)
+    assert out.returncode == 0, out.stderr
+    assert int(out.stdout.strip()) == 3999
