@@ -22,7 +22,13 @@ from collections import Counter
 from datetime import date
 
 from core.extraction import Meta, Section
-from core.detect.text_norm import cn_to_int, fold_width, lines_with_offsets
+from core.detect.numbers import parse_chinese
+from core.detect.text_norm import fold_width, lines_with_offsets
+
+
+def cn_to_int(s: str) -> int | None:
+    """Chinese numerals in dates: 二〇二三 (digit by digit), 十二, 三十一."""
+    return parse_chinese(s.replace("○", "〇"), positional=True)
 
 _WS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\ufeff\u200b"
 _ORG_SUFFIX = r"(?:局|委员会|委|办公室|办|人民政府|政府|厅|院|中心|署|所|站|管委会|管理委员会)"
