@@ -9,10 +9,12 @@ titles and fixed terms are excluded by exclusions.py.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from core.detect import shares_ranges
 from core.detect import subject as _subject
+from core.detect import subject_topic as _topic
 from core.detect.exclusions import Exclusions, context_words
 from core.detect.numbers import MAGNITUDE, NUMBER_RE, apply_magnitudes, is_chinese, parse_number, to_number
 from core.detect.units import lexicon, match_prefix_qualifier, match_unit, match_word
@@ -267,14 +269,39 @@ def find_figures(text: str) -> list[Figure]:
         if fig is not None and (not figures or fig.start >= figures[-1].end):
             figures.append(fig)
         pos = max(resume, m.end())
+    _assign_subjects(text, figures)
+    return figures
+
+
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_ENUM_HEAD = re.compile(r"\s*[，,（(：:]?\s*其中")
+
+
+def _assign_subjects(text: str, figures: list[Figure]) -> None:
+    """Subjects left to right; the sentence's topic carries over to weak subjects (增长8.8%)."""
     prev_end = 0
     prev_subject = ""
-    for f in figures:
-        f.subject = _subject.subject_for(text, f.start, f.end, prev_end)
-        if not f.subject and f.start - prev_end <= 2:
-            f.subject = prev_subject  # 1.2万户、2.3万人: same subject
-        prev_end, prev_subject = f.end, f.subject
-    return figures
+    topic = head = ""
+    i = 0
+    while i < len(figures):
+        f = figures[i]
+        if _SENTENCE_END.search(text, prev_end, f.start):
+            topic = head = ""
+        elif head:
+            topic = head  # inside "…44项，其中行政许可12项，行政给付1项": the items share the head
+        pair = (f.qualifier == shares_ranges.RANGE_QUALIFIER and i + 1 < len(figures)
+                and figures[i + 1].qualifier == shares_ranges.RANGE_QUALIFIER and figures[i + 1].start - f.end <= 2)
+        last = figures[i + 1] if pair else f
+        subject = _subject.subject_for(text, f.start, last.end, prev_end, topic)
+        if not subject and f.start - prev_end <= 2:
+            subject = prev_subject  # 1.2万户、2.3万人: same subject
+        for g in (f, last):
+            g.subject = subject
+        topic = _topic.topic_of(subject) or topic
+        if _ENUM_HEAD.match(text, last.end):
+            head = topic  # the figure that opens an enumeration names what its items count
+        prev_end, prev_subject = last.end, subject
+        i += 2 if pair else 1
 
 
 def warm_up() -> None:

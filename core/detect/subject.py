@@ -247,8 +247,57 @@ def _previous_clause(text: str, cstart: int, floor: int) -> str:
     return _strip(_drop_titles(prev))
 
 
-def subject_for(text: str, start: int, end: int, floor: int = 0) -> str:
-    """Subject of the figure at text[start:end]; ``floor`` = end of the previous figure."""
+def subject_for(text: str, start: int, end: int, floor: int = 0, topic: str = "") -> str:
+    """Subject of the figure at text[start:end]; ``floor`` = end of the previous figure.
+
+    ``topic``: what the sentence is about so far (the previous figure's noun phrase, see
+    subject_topic.py); a weak subject (增长, 已办结, 参考率) is completed with it, or else with
+    the noun phrase of the clause before.
+    """
+    from core.detect.subject_topic import is_weak, topic_of
+
+    own = _subject_own(text, start, end, floor, previous=False)
+    _, cstart = _clause_before(text, start, floor)
+    if floor and 0 <= cstart - floor <= 1 and text[floor:cstart].strip("，,、；; "):
+        pass  # something else than a separator between: not a sibling
+    elif floor and 0 <= cstart - floor <= 1:
+        # an item of an enumeration (行政许可12项，行政给付1项): the clause before is a sibling,
+        # not a head; a short item takes the enumeration's topic instead
+        if topic and (len(own) < 5 or is_weak(own)) and topic not in own:
+            return _tail_words(topic + own, MAX_LEN)
+        return own
+    if not is_weak(own):
+        return _subject_own(text, start, end, floor, previous=True)
+    if not topic:
+        _, cstart = _clause_before(text, start, floor)
+        topic = topic_of(_raw_previous_clause(text, cstart)) if cstart > floor or floor == 0 else ""
+    if topic:
+        return own if topic in own else _tail_words(topic + own, MAX_LEN)
+    return _subject_own(text, start, end, floor, previous=True)
+
+
+_LIST_MARKER = re.compile(r"^[\s\u3000]*(?:[0-9０-９]+|[一二三四五六七八九十]+)[、.．)）]")
+_YEARISH = re.compile(r"[0-9０-９]{4}年度?|[0-9０-９]{1,2}月份?")
+_ANY_NUMBER = re.compile(r"[0-9０-９][0-9０-９.,%％]*[\u4e00-\u9fff]?")
+
+
+def _raw_previous_clause(text: str, cstart: int) -> str:
+    """The clause before ``cstart`` in the same sentence, list marker and dates removed; when a
+    number splits it, the longer side (推进…工程 / 组织2021年…学法考试 -> 光明区…学法考试)."""
+    i = cstart - 1
+    if i < 0 or text[i] in _HARD:
+        return ""
+    j = i
+    lo = max(0, i - 60)
+    while j > lo and text[j - 1] not in _HARD and text[j - 1] not in _SOFT:
+        j -= 1
+    s = _LIST_MARKER.sub("", text[j:i])
+    s = _YEARISH.sub("", s)
+    parts = [p for p in _ANY_NUMBER.split(s) if p]
+    return max(parts, key=len) if parts else ""
+
+
+def _subject_own(text: str, start: int, end: int, floor: int, previous: bool = True) -> str:
     clause, cstart = _clause_before(text, start, floor)
     before = _strip(_drop_titles(clause))
     after = _phrase_after(text, end)
@@ -260,7 +309,7 @@ def subject_for(text: str, start: int, end: int, floor: int = 0) -> str:
         parent = _parent(text, cstart, floor)
         if parent and parent not in before:
             before = _tail_words(parent, 10) + before
-    if len(before) < 5 and cstart > floor:
+    if previous and len(before) < 5 and cstart > floor:
         prev = _previous_clause(text, cstart, floor)
         if prev and prev not in before:
             before = _tail_words(prev, MAX_LEN - len(before)) + before
