@@ -277,6 +277,23 @@ _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _ENUM_HEAD = re.compile(r"\s*[，,（(：:]?\s*其中")
 
 
+class _LazyTopic:
+    """The previous figure's topic, computed on first use (most figures never need it)."""
+
+    __slots__ = ("subject", "fallback", "value")
+
+    def __init__(self, subject: str, fallback) -> None:
+        self.subject, self.fallback, self.value = subject, fallback, None
+
+    def __str__(self) -> str:
+        if self.value is None:
+            self.value = _topic.topic_of(self.subject) or str(self.fallback or "")
+        return self.value
+
+    def __bool__(self) -> bool:
+        return bool(str(self))
+
+
 def _assign_subjects(text: str, figures: list[Figure]) -> None:
     """Subjects left to right; the sentence's topic carries over to weak subjects (增长8.8%)."""
     prev_end = 0
@@ -297,9 +314,9 @@ def _assign_subjects(text: str, figures: list[Figure]) -> None:
             subject = prev_subject  # 1.2万户、2.3万人: same subject
         for g in (f, last):
             g.subject = subject
-        topic = _topic.topic_of(subject) or topic
+        topic = _LazyTopic(subject, topic)  # read only when a later figure needs it (saves the tagger)
         if _ENUM_HEAD.match(text, last.end):
-            head = topic  # the figure that opens an enumeration names what its items count
+            head = str(topic)  # the figure that opens an enumeration names what its items count
         prev_end, prev_subject = last.end, subject
         i += 2 if pair else 1
 

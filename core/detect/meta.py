@@ -106,6 +106,8 @@ def _find_published(lines) -> str | None:
     """The report's own date: 成文日期 (web copies state it), else the date under the signature, else
     a date in brackets under the title, else the web page's 发布/更新 date (the publication date)."""
     for _, s in lines[:40] + lines[-40:]:
+        if "成文" not in s:
+            continue  # the cheap test first: folding every line is most of this function's time
         f = fold_width(s)
         m = _SIGNED_LINE.search(f)
         if m and _date_after(f, m):
@@ -113,7 +115,7 @@ def _find_published(lines) -> str | None:
     # signature date: a date alone on one of the last lines
     for _, s in reversed(lines[-15:]):
         f = fold_width(re.sub(r"\s+", "", s))
-        if _PUBLISHED_LINE.search(f) or _WEB_DATE_LINE.search(fold_width(s)):
+        if ("时间" in s or "日期" in s) and (_PUBLISHED_LINE.search(f) or _WEB_DATE_LINE.search(fold_width(s))):
             continue
         m = _DATE_CN.search(f)
         if m and m.end() == len(f) and (m.start() == 0 or _ORG_LINE.match(f[:m.start()])):
@@ -135,6 +137,8 @@ def _find_published(lines) -> str | None:
                 return iso
     # web copy: 发布时间/发布日期/更新时间/时间/日期 (publication date)
     for _, s in lines[:15] + lines[-10:]:
+        if "时间" not in s and "日期" not in s:
+            continue
         f = fold_width(s)
         for rx in (_PUBLISHED_LINE, _WEB_DATE_LINE):
             m = rx.search(f)
@@ -190,8 +194,10 @@ def _year_of_name(name: str) -> int | None:
 
 def _find_year(title, lines, title_idx, sections, published, source: str = "") -> int | None:
     for _, s in lines:
+        if len(s) > 20 or "回顾" not in s:
+            continue
         m = _REVIEW.match(fold_width(s))
-        if m and len(s) <= 20:
+        if m:
             return int(m.group(1))  # "2016年工作回顾": the year a 政府工作报告 reviews
     if title:
         y = _year_of_name(title)

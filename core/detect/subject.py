@@ -247,7 +247,7 @@ def _previous_clause(text: str, cstart: int, floor: int) -> str:
     return _strip(_drop_titles(prev))
 
 
-def subject_for(text: str, start: int, end: int, floor: int = 0, topic: str = "") -> str:
+def subject_for(text: str, start: int, end: int, floor: int = 0, topic: object = "") -> str:
     """Subject of the figure at text[start:end]; ``floor`` = end of the previous figure.
 
     ``topic``: what the sentence is about so far (the previous figure's noun phrase, see
@@ -256,24 +256,25 @@ def subject_for(text: str, start: int, end: int, floor: int = 0, topic: str = ""
     """
     from core.detect.subject_topic import is_weak, topic_of
 
-    own = _subject_own(text, start, end, floor, previous=False)
-    _, cstart = _clause_before(text, start, floor)
-    if floor and 0 <= cstart - floor <= 1 and text[floor:cstart].strip("，,、；; "):
-        pass  # something else than a separator between: not a sibling
-    elif floor and 0 <= cstart - floor <= 1:
+    clause, cstart = _clause_before(text, start, floor)
+    own, with_previous = _subject_own(text, clause, cstart, end, floor)
+    if floor and 0 <= cstart - floor <= 1 and not text[floor:cstart].strip("，,、；; "):
         # an item of an enumeration (行政许可12项，行政给付1项): the clause before is a sibling,
         # not a head; a short item takes the enumeration's topic instead
-        if topic and (len(own) < 5 or is_weak(own)) and topic not in own:
-            return _tail_words(topic + own, MAX_LEN)
+        if len(own) < 5 or is_weak(own):
+            head = str(topic or "")
+            if head and head not in own:
+                return _tail_words(head + own, MAX_LEN)
         return own
     if not is_weak(own):
-        return _subject_own(text, start, end, floor, previous=True)
-    if not topic:
-        _, cstart = _clause_before(text, start, floor)
-        topic = topic_of(_raw_previous_clause(text, cstart)) if cstart > floor or floor == 0 else ""
-    if topic:
-        return own if topic in own else _tail_words(topic + own, MAX_LEN)
-    return _subject_own(text, start, end, floor, previous=True)
+        return with_previous
+    # ``topic`` may be computed lazily by the caller: read it only here, where it is needed
+    head = str(topic or "")
+    if not head and (cstart > floor or floor == 0):
+        head = topic_of(_raw_previous_clause(text, cstart))
+    if head:
+        return own if head in own else _tail_words(head + own, MAX_LEN)
+    return with_previous
 
 
 _LIST_MARKER = re.compile(r"^[\s\u3000]*(?:[0-9０-９]+|[一二三四五六七八九十]+)[、.．)）]")
@@ -297,20 +298,22 @@ def _raw_previous_clause(text: str, cstart: int) -> str:
     return max(parts, key=len) if parts else ""
 
 
-def _subject_own(text: str, start: int, end: int, floor: int, previous: bool = True) -> str:
-    clause, cstart = _clause_before(text, start, floor)
+def _subject_own(text: str, clause: str, cstart: int, end: int, floor: int) -> tuple[str, str]:
+    """The figure's own subject, and the same completed with the clause before when it is short."""
     before = _strip(_drop_titles(clause))
     after = _phrase_after(text, end)
     if after:
         room = min(8, MAX_LEN - len(after))
         verb = _tail_words(before, room) if before and room > 0 else ""
-        return _head_words(verb + after, MAX_LEN)
+        own = _head_words(verb + after, MAX_LEN)
+        return own, own
     if len(before) < 6:
         parent = _parent(text, cstart, floor)
         if parent and parent not in before:
             before = _tail_words(parent, 10) + before
-    if previous and len(before) < 5 and cstart > floor:
+    own = _tail_words(before, MAX_LEN)
+    if len(before) < 5 and cstart > floor:
         prev = _previous_clause(text, cstart, floor)
         if prev and prev not in before:
-            before = _tail_words(prev, MAX_LEN - len(before)) + before
-    return _tail_words(before, MAX_LEN)
+            return own, _tail_words(_tail_words(prev, MAX_LEN - len(before)) + before, MAX_LEN)
+    return own, own

@@ -80,6 +80,8 @@ def is_weak(subject: str) -> bool:
         return True
     if len(subject) <= 5 and subject.endswith(_RATE_TAIL) or len(subject) <= 7 and subject.endswith("率"):
         return True  # 参考率, 社会化运营率: a rate of something named elsewhere
+    if len(subject) >= 8:
+        return False  # a phrase this long names something (and skipping the tagger keeps detection fast)
     return not any(_nounish(w, f) and len(w) >= 2 and w not in GENERIC for w, f in pos_cut(subject))
 
 
