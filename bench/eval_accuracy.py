@@ -258,7 +258,7 @@ def evaluate(cold: bool = True, fixtures: bool = True) -> dict:
                         "warm_ms_per_10k_corpus": warm_speed(_corpus_texts()),
                         "fresh_ms_per_10k_corpus": fresh_speed(_corpus_texts())}}
     if cold:
-        seed = SEEDS / docs[0]["doc"]
+        seed = SEEDS / seeds["docs"][0]["doc"]
         runs = [cold_extract(seed) for _ in range(3)]
         result["speed"]["cold_extract_s"] = statistics.median(r["seconds"] for r in runs)
         result["speed"]["cold_extract_rc"] = runs[-1]["rc"]

@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date
 
 from core.extraction import Meta, Section

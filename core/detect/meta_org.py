@@ -99,7 +99,7 @@ def complete_place(org: str, text: str) -> str | None:
 
 def _higher_place(org: str, text: str) -> str | None:
     """宝安区人民政府 -> 深圳市宝安区人民政府 when ``text`` writes 深圳市宝安区… and no other city."""
-    m = re.match(rf"^([\u4e00-\u9fff]{{2,4}}?[区县旗])", org)
+    m = re.match(r"^([\u4e00-\u9fff]{2,4}?[区县旗])", org)
     if not m or org[0] in ADMIN:
         return None
     cities = {c.lstrip(_LEADING_FUNCTION) for c in

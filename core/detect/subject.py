@@ -26,6 +26,13 @@ _YEAR = re.compile(r"^(?:[0-9０-９]{4}年(?:度|底|初|末)?|[0-9０-９]{1,2
 
 _jieba = None
 _jieba_lock = threading.Lock()
+_WORD_TAGS: dict[str, str] = {}
+
+
+def word_tags() -> dict[str, str]:
+    """word -> part-of-speech tag from the tokenizer's dictionary (filled when the tokenizer loads)."""
+    _tokenizer()
+    return _WORD_TAGS
 
 
 def _prefix_dict(path) -> tuple[dict[str, int], int]:
@@ -37,9 +44,12 @@ def _prefix_dict(path) -> tuple[dict[str, int], int]:
     """
     freq: dict[str, int] = {}
     total = 0
+    tags = _WORD_TAGS
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh):
-            word, count = line.split(" ", 2)[:2]
+            word, count, *rest = line.split()
+            if rest:
+                tags[word] = rest[0]  # part of speech, read here so the file is read once
             count_int = int(count)
             freq[word] = count_int
             total += count_int

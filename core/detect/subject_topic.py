@@ -12,11 +12,8 @@ tokenizer, core/detect/subject.py):
 from __future__ import annotations
 
 import re
-import threading
 from functools import lru_cache
 
-_pos = None
-_pos_lock = threading.Lock()
 
 # words that carry no "thing counted" of their own (a clause of only these is weak)
 GENERIC = frozenset("同比 环比 比上年 较上年 上年 同期 分别 实际 累计 总数 数量 人数 工程量 建设量 比例 比重 占比 "
@@ -30,25 +27,14 @@ MAX_TOPIC = 10
 
 
 def _tags() -> dict[str, str]:
-    """word -> part-of-speech tag, from the tokenizer's own dictionary (its third column).
+    """word -> part-of-speech tag, the third column of the tokenizer's own dictionary.
 
     jieba.posseg tags the same words but runs its HMM over every phrase: measured 5x slower on new
     text (98 vs 20 ms per 10,000 characters), so the tags are looked up instead.
     """
-    global _pos
-    if _pos is None:
-        with _pos_lock:
-            if _pos is None:
-                from core import paths
+    from core.detect.subject import word_tags
 
-                tags: dict[str, str] = {}
-                with open(paths.resource("dictionaries", "jieba_core.txt"), encoding="utf-8") as fh:
-                    for line in fh:
-                        parts = line.split()
-                        if len(parts) >= 3:
-                            tags[parts[0]] = parts[2]
-                _pos = tags
-    return _pos
+    return word_tags()
 
 
 def _guess(word: str) -> str:
