@@ -1,6 +1,6 @@
 """Quantitative figures in report text: number + magnitude + qualifier + unit, with a subject.
 
-Grammar (see numbers.py / units.py): [prefix qualifier] NUMBER [万|亿|千|百]* [余|多] [万|亿]* [UNIT]
+Grammar (see core/numerals.py / units.py): [prefix qualifier] NUMBER [万|亿|千|百]* [余|多] [万|亿]* [UNIT]
 [suffix qualifier].  Arabic numbers with a unit, or with a percent sign, are figures; a bare Arabic
 number (离婚登记3818，) is a figure with unit "" when it closes a clause right after Chinese text.
 Chinese numerals are figures only with a counting unit (一名, 两个, 二次, 近百轮) and never inside
@@ -16,7 +16,7 @@ from core.detect import shares_ranges
 from core.detect import subject as _subject
 from core.detect import subject_topic as _topic
 from core.detect.exclusions import Exclusions, context_words
-from core.detect.numbers import MAGNITUDE, NUMBER_RE, apply_magnitudes, is_chinese, parse_number, to_number
+from core.numerals import MAGNITUDE, NUMBER_RE, apply_magnitudes, is_chinese, parse_number, to_number
 from core.detect.units import lexicon, match_prefix_qualifier, match_unit, match_word
 from core.extraction import Figure
 

@@ -24,7 +24,7 @@ from core.extraction import Meta, Section
 from core.detect.meta_org import CHROME as _CHROME
 from core.detect.meta_org import ORG_LINE as _ORG_LINE
 from core.detect.meta_org import org_candidates, pick_org
-from core.detect.numbers import parse_chinese
+from core.numerals import parse_chinese
 from core.detect.text_norm import fold_width, lines_with_offsets
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from core.detect.numbers import ARABIC_RE, CN_DIGITS, apply_magnitudes, parse_arabic, parse_chinese, to_number
+from core.numerals import ARABIC_RE, CN_DIGITS, apply_magnitudes, parse_arabic, parse_chinese, to_number
 from core.detect.units import match_prefix_qualifier, match_word
 from core.extraction import Figure
 

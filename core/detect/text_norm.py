@@ -1,4 +1,4 @@
-"""Width folding and line helpers shared by the detectors (numerals: ``core.detect.numbers``).
+"""Width folding and line helpers shared by the detectors (numerals: ``core.numerals``).
 
 Every helper here is *length preserving* where it maps text (one character in, one character out), so
 offsets found in the folded text index the original text too.

@@ -1,13 +1,13 @@
 """Turning what a reviewer types into a figure's value: ``1,234``, ``１２.５``, ``3.2万``, ``两千三百``.
 
-The grammar is the detector's own (``core.detect.numbers.parse_value``), so a value typed by the
+The grammar is the detector's own (``core.numerals.parse_value``), so a value typed by the
 reviewer is read exactly as the same characters are read in the report: 三千五 is 3500 in both, and
 十四五 (the name of a plan) is refused in both. This module only adds the Chinese error message and
 the int/float tidying the store keeps.
 """
 from __future__ import annotations
 
-from core.detect.numbers import parse_value as _parse_number_text
+from core.numerals import parse_value as _parse_number_text
 from core.errors import ReportError
 
 

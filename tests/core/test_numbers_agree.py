@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.detect.figures import find_figures
-from core.detect.numbers import parse_chinese, parse_value
+from core.numerals import parse_chinese, parse_value
 from core.errors import ReportError
 from core.store import values
 

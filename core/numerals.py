@@ -1,5 +1,7 @@
 """Number grammar for Chinese report text: Arabic and Chinese numerals, parsed to int/float.
 
+The project's one numeral grammar: detection (core/detect) and the store's value parser both use it.
+
 Arabic: ASCII or full-width digits, ASCII thousands commas (``12,345``), decimals (``.``/``．``).
 Chinese: 零〇一二两三四五六七八九十百千万亿, e.g. 二十一, 一百零五, 两千, 一万五千, 三千五 (=3500).
 Magnitude suffixes after a number (``3万``, ``1.81亿``, ``5千``) multiply the value.
