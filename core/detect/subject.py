@@ -159,10 +159,22 @@ def _clause_before(text: str, pos: int, floor: int) -> tuple[str, int]:
         if ch in "）)" and re.search(r"[（(][^（()）\d]{1,3}$", text[max(0, i - 5):i - 1]):
             i = max(text.rfind("（", 0, i), text.rfind("(", 0, i))  # 社区(居)委会
             continue
+        if ch == "、" and i < pos and _noun_list_before(text, i - 1, lo):
+            i -= 1  # 城乡低保、低保边缘家庭6553户: the listed nouns are counted together
+            continue
         if ch in _BOUNDARY:
             break
         i -= 1
     return text[i:pos], i
+
+
+def _noun_list_before(text: str, comma: int, lo: int) -> bool:
+    """The item before the 、 at ``comma`` is a short phrase without a number (a list of nouns)."""
+    j = comma
+    while j > lo and text[j - 1] not in _BOUNDARY:
+        j -= 1
+    item = text[j:comma]
+    return 0 < len(item) <= 8 and not any(c.isdigit() for c in item) and (j == lo or text[j - 1] != "、")
 
 
 def _phrase_after(text: str, pos: int) -> str:

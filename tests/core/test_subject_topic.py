@@ -50,3 +50,10 @@ def test_is_weak(s, weak):
 ])
 def test_topic_of(clause, topic):
     assert topic_of(clause).endswith(topic)
+
+
+def test_listed_nouns_are_counted_together():
+    s = subjects("全区共有城乡低保、低保边缘家庭6553户，共12370人。")
+    assert "城乡低保" in s["6553户"] and "边缘家庭" in s["6553户"]
+    s = subjects("新增上市企业7家、挂牌企业58家。")
+    assert "上市企业" not in s["58家"]
