@@ -309,7 +309,7 @@ def _assign_subjects(text: str, figures: list[Figure]) -> None:
         pair = (f.qualifier == shares_ranges.RANGE_QUALIFIER and i + 1 < len(figures)
                 and figures[i + 1].qualifier == shares_ranges.RANGE_QUALIFIER and figures[i + 1].start - f.end <= 2)
         last = figures[i + 1] if pair else f
-        subject = _subject.subject_for(text, f.start, last.end, prev_end, topic)
+        subject = _subject.subject_for(text, f.start, last.end, prev_end, topic, head)
         if not subject and f.start - prev_end <= 2:
             subject = prev_subject  # 1.2万户、2.3万人: same subject
         for g in (f, last):

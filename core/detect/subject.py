@@ -269,12 +269,13 @@ def _previous_clause(text: str, cstart: int, floor: int) -> str:
     return _strip(_drop_titles(prev))
 
 
-def subject_for(text: str, start: int, end: int, floor: int = 0, topic: object = "") -> str:
+def subject_for(text: str, start: int, end: int, floor: int = 0, topic: object = "", head: str = "") -> str:
     """Subject of the figure at text[start:end]; ``floor`` = end of the previous figure.
 
     ``topic``: what the sentence is about so far (the previous figure's noun phrase, see
     subject_topic.py); a weak subject (增长, 已办结, 参考率) is completed with it, or else with
-    the noun phrase of the clause before.
+    the noun phrase of the clause before. ``head``: the topic of the figure that opened an
+    enumeration (…44项，其中A12项，B1项); only items of an enumeration use it.
     """
     from core.detect.subject_topic import is_weak, topic_of
 
@@ -283,10 +284,13 @@ def subject_for(text: str, start: int, end: int, floor: int = 0, topic: object =
     if floor and 0 <= cstart - floor <= 1 and not text[floor:cstart].strip("，,、；; "):
         # an item of an enumeration (行政许可12项，行政给付1项): the clause before is a sibling,
         # not a head; a short item takes the enumeration's topic instead
-        if len(own) < 5 or is_weak(own):
-            head = str(topic or "")
-            if head and head not in own:
-                return _tail_words(head + own, MAX_LEN)
+        # a weak or short item (增长8.8%, 实际参检333家) takes the sentence's topic or the
+        # enumeration's head (其中A12项，B1项); a parallel item with the same head noun as the
+        # topic does not (上市企业7家、挂牌企业58家: 挂牌企业, not 上市企业挂牌企业)
+        if is_weak(own) or len(own) < 5:
+            lead = head or str(topic or "")
+            if lead and lead not in own and not (len(own) >= 2 and lead.endswith(own[-2:])):
+                return _tail_words(lead + own, MAX_LEN)
         return own
     if not is_weak(own):
         return with_previous
