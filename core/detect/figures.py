@@ -85,8 +85,8 @@ def _candidate(text: str, s0: int, num: str, ex: Exclusions,
             return None, resume
     elif prev in _NOT_BEFORE_CN or ex.in_short_quote(s0):
         return None, resume
-    if prev == "前" and (s0 < 2 or text[s0 - 2] not in "提之目当此以空"):
-        return None, resume  # ranks and periods: 前10%, 前三季度 (but 提前3天 is a duration)
+    if prev == "前" and (s0 < 2 or text[s0 - 2] not in "提之目当此以空底年月日号节"):
+        return None, resume  # ranks and periods: 前10%, 前三季度 (but 提前3天, 6月底前90个 count)
 
     # magnitudes, unless a unit itself starts with one (5千克, 3千米)
     unit = match_unit(text, e, chinese)
