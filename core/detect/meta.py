@@ -183,7 +183,7 @@ def _gov_work_report(name: str) -> bool:
 
 def _year_of_name(name: str) -> int | None:
     """Work year from a title or file name: 2023年…法治政府建设报告 -> 2023; 2021年…政府工作报告 -> 2020."""
-    f = fold_width(name or "")
+    f = fold_width((name or "").replace("\\", "/").rsplit("/", 1)[-1])  # the file name, not its folders
     ys = _YEAR.findall(f) or re.findall(r"[_(（]((?:19|20)[0-9]{2})[)）]?(?:\.[A-Za-z0-9]+)?$", f)
     if not ys:
         return None

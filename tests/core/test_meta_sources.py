@@ -89,3 +89,15 @@ def test_doc_number_brackets_normalised_and_web_field():
 def test_detect_passes_the_source_name():
     ext = detect("现将有关情况报告如下：\n一、主要工作\n", source="深圳市龙华区人民政府2019年法治政府建设工作报告.txt")
     assert ext.meta.org == "深圳市龙华区人民政府"
+
+
+def test_pipeline_passes_the_file_name(tmp_path):
+    from core.analysis import load_and_analyze
+
+    folder = tmp_path / "2019年归档"
+    folder.mkdir()
+    path = folder / "深圳市光明区人民政府关于2021年度法治政府建设情况的报告.txt"
+    path.write_text("现将有关情况报告如下：\n一、主要工作\n共办理行政复议案件53宗。\n", encoding="utf-8")
+    _, ext = load_and_analyze(str(path))
+    assert ext.meta.org == "深圳市光明区人民政府"
+    assert ext.meta.year == 2021  # from the file name, not from the folder
