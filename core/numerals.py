@@ -145,6 +145,11 @@ def is_chinese(s: str) -> bool:
     return bool(s) and s[0] in CN_NUM_CHARS
 
 
+def cn_to_int(s: str) -> int | None:
+    """Chinese numerals in dates: 二〇二三 / 二○二三 (digit by digit), 十二, 三十一."""
+    return parse_chinese(s.replace("○", "〇"), positional=True)
+
+
 def apply_magnitudes(value: Decimal, text: str, pos: int, chars: str = "十百千万亿") -> tuple[Decimal, int]:
     """Multiply ``value`` by the magnitude characters written from ``pos`` (3万, 5千万); new value and end."""
     n = len(text)

@@ -24,13 +24,9 @@ from core.extraction import Meta, Section
 from core.detect.meta_org import CHROME as _CHROME
 from core.detect.meta_org import ORG_LINE as _ORG_LINE
 from core.detect.meta_org import org_candidates, pick_org
-from core.numerals import parse_chinese
+from core.numerals import cn_to_int
 from core.detect.text_norm import fold_width, lines_with_offsets
 
-
-def cn_to_int(s: str) -> int | None:
-    """Chinese numerals in dates: 二〇二三 (digit by digit), 十二, 三十一."""
-    return parse_chinese(s.replace("○", "〇"), positional=True)
 
 _WS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\ufeff\u200b"
 _TITLE_RX = re.compile(r"(报告|总结|情况)$|^关于")

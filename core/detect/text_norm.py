@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from core.numerals import cn_to_int  # noqa: F401  (dates elsewhere read numerals through here)
+
 # Full-width ASCII (U+FF01..U+FF5E) -> ASCII, ideographic space -> space.
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD[0x3000] = 0x20
