@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-
 # words that carry no "thing counted" of their own (a clause of only these is weak)
 GENERIC = frozenset("同比 环比 比上年 较上年 上年 同期 分别 实际 累计 总数 数量 人数 工程量 建设量 比例 比重 占比 "
                     "增速 增幅 总量 全年 其中 目前 结 次 年 全市 全区 全省 全国 全县 全镇 全街道".split())
 _RATE_TAIL = ("率", "量", "比重", "增速", "增幅", "占比", "比例")
 _NOUNISH = ("n", "vn", "j", "l", "i", "nz", "eng", "ns", "nt", "nr", "an", "b")
 _PREDICATE = frozenset("突破 增长 下降 达到 达 完成 实现 提高 提升 减少 增加 保持 超过 位居 居 占 为 是 有".split())
-_STOP = ("d", "p", "c", "u", "r")  # not "ad": jieba tags 公开 (信息公开申请) so
+# adverbs, prepositions, conjunctions, particles, pronouns end a noun phrase; not "ad": the dictionary
+# tags 公开 "ad", and 政府信息公开申请 is one phrase
+_STOP = ("d", "p", "c", "u", "r")
 _YEAR = re.compile(r"^(?:[0-9０-９]{4}年度?|[0-9０-９]{1,2}月份?)+")
 MAX_TOPIC = 10
 
