@@ -4,8 +4,7 @@
 * only ``core/store`` touches a store's SQLite connection (``.conn``): everyone else goes
   through ``Store``'s methods (the export reads ``Store.export_snapshot``);
 * ``core.store`` does not import detection (``core.detect`` or the pipeline ``core.analysis``);
-  one known exception, ``core/store/values.py`` (the reviewer's number parser borrows the
-  detector's), goes once the Chinese-numeral parsers are unified into one module;
+  the reviewer's number parser and the detector share ``core.numerals``, the one numeral grammar;
 * ``gui.models`` does not import ``gui.views`` … except the status colours of
   ``gui.views.highlights``, the one place that decides them.
 """
@@ -45,12 +44,8 @@ def test_core_does_not_import_gui_or_qt():
     assert _offenders("core", ("gui", "PySide6", "shiboken6")) == []
 
 
-# remove this exception when the numeral parsers are unified (see the module docstring)
-KNOWN_STORE_DETECT = ["core/store/values.py: core.detect"]
-
-
 def test_store_does_not_import_detection():
-    assert _offenders("core/store", ("core.detect", "core.analysis")) == KNOWN_STORE_DETECT
+    assert _offenders("core/store", ("core.detect", "core.analysis")) == []
 
 
 def test_models_do_not_import_views():

@@ -39,11 +39,11 @@ def detect(text: str, source: str = "", fmt: str = "txt") -> Extraction:
     text = text if isinstance(text, str) else ""
     if (folded := _fold(text)) is not text:  # Kangxi radicals etc.: detect on folded text, quote the original
         return _requote(detect(folded, source, fmt), text)
-    meta, _ = find_meta(text, find_sections(text))
+    meta, _ = find_meta(text, find_sections(text), source)
     sections = find_sections(text, meta.year)
     classify_sections(sections, meta.year)
     if meta.year is None:
-        meta, _ = find_meta(text, sections)
+        meta, _ = find_meta(text, sections, source)
     figures = sorted(_find_figures(text), key=lambda f: (f.start, f.end))
     assign_sections(figures, sections)
     ext = Extraction(source=source, format=fmt, text=text, meta=meta, sections=sections,

@@ -1,6 +1,6 @@
 """Quantitative figures in report text: number + magnitude + qualifier + unit, with a subject.
 
-Grammar (see numbers.py / units.py): [prefix qualifier] NUMBER [万|亿|千|百]* [余|多] [万|亿]* [UNIT]
+Grammar (see core/numerals.py / units.py): [prefix qualifier] NUMBER [万|亿|千|百]* [余|多] [万|亿]* [UNIT]
 [suffix qualifier].  Arabic numbers with a unit, or with a percent sign, are figures; a bare Arabic
 number (离婚登记3818，) is a figure with unit "" when it closes a clause right after Chinese text.
 Chinese numerals are figures only with a counting unit (一名, 两个, 二次, 近百轮) and never inside
@@ -9,11 +9,14 @@ titles and fixed terms are excluded by exclusions.py.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from core.detect import shares_ranges
 from core.detect import subject as _subject
+from core.detect import subject_topic as _topic
 from core.detect.exclusions import Exclusions, context_words
-from core.detect.numbers import MAGNITUDE, NUMBER_RE, is_chinese, parse_number, to_number
+from core.numerals import MAGNITUDE, NUMBER_RE, apply_magnitudes, is_chinese, parse_number, to_number
 from core.detect.units import lexicon, match_prefix_qualifier, match_unit, match_word
 from core.extraction import Figure
 
@@ -47,8 +50,12 @@ def _ends_clause(text: str, pos: int) -> bool:
     return pos >= len(text) or text[pos] in _CLAUSE_END
 
 
-def _candidate(text: str, s0: int, num: str, ex: Exclusions) -> tuple[Figure | None, int]:
-    """Figure for the number ``num`` at ``s0`` (or None) and the position to resume scanning."""
+def _candidate(text: str, s0: int, num: str, ex: Exclusions,
+               range_high: bool = False) -> tuple[Figure | None, int]:
+    """Figure for the number ``num`` at ``s0`` (or None) and the position to resume scanning.
+
+    ``range_high``: the number closes a range (5-8家), so the separator before it is expected.
+    """
     n = len(text)
     chinese = is_chinese(num)
     e = s0 + len(num)
@@ -60,24 +67,36 @@ def _candidate(text: str, s0: int, num: str, ex: Exclusions) -> tuple[Figure | N
     if value is None or ex.covers(s0):
         return None, resume
     prev = text[s0 - 1] if s0 > 0 else ""
+    latin_word = False
     if not chinese:
         nxt = text[e] if e < n else ""
-        if _is_latin(prev) or _is_latin(nxt):  # 4A级, 5G, V2
+        if _is_latin(nxt):  # 4A级, 5G
             return None, resume
-        if prev in _SEPARATORS and s0 >= 2 and (_is_digit(text[s0 - 2]) or text[s0 - 2] in "%％"):
+        if _is_latin(prev):
+            # GDP19亿元 is a figure (an abbreviation of two or more capitals, then an amount with a
+            # unit, checked below); V2, G4 and PM2.5 are names
+            latin_word = s0 >= 2 and _is_latin(text[s0 - 2]) and text[s0 - 2:s0].isupper()
+            if not latin_word:
+                return None, resume
+        if (prev in _SEPARATORS and s0 >= 2 and (_is_digit(text[s0 - 2]) or text[s0 - 2] in "%％")
+                and not range_high):
             return None, resume  # 2024-02-02, 1-11月, 12·4
         if nxt in _SEPARATORS and e + 1 < n and _is_digit(text[e + 1]):
             return None, resume
     elif prev in _NOT_BEFORE_CN or ex.in_short_quote(s0):
         return None, resume
+    if prev == "前" and (s0 < 2 or text[s0 - 2] not in "提之目当此以空底年月日号节"):
+        return None, resume  # ranks and periods: 前10%, 前三季度 (but 提前3天, 6月底前90个 count)
 
     # magnitudes, unless a unit itself starts with one (5千克, 3千米)
     unit = match_unit(text, e, chinese)
+    mag_start = e
     if not (unit and unit[0][0] in MAGNITUDE):
         unit = None
         while e < n and text[e] in _BIG_MAG and not chinese:
-            value *= MAGNITUDE[text[e]]
-            e += 1
+            if e > mag_start and text[e] == "千" and match_unit(text, e):
+                break  # 2.5万千瓦: 千瓦 is the unit, not a magnitude
+            value, e = apply_magnitudes(value, text, e, text[e])
     lex = lexicon()
     infix = None
     if unit is None:
@@ -94,8 +113,8 @@ def _candidate(text: str, s0: int, num: str, ex: Exclusions) -> tuple[Figure | N
             else:
                 infix = None
         unit = match_unit(text, e, chinese)
-    if unit and match_word(text, e, context_words().get("unitword", ())):
-        return None, resume  # 40周年, 15部门, 两位数
+    if unit and match_word(text, e, context_words().get("unitword", ())) and not text.startswith("家长者", e):
+        return None, resume  # 40周年, 15部门, 两位数 (but 14家长者饭堂 is 14家)
     if unit:
         written, canon = unit
         if written == "年":
@@ -133,14 +152,49 @@ def _candidate(text: str, s0: int, num: str, ex: Exclusions) -> tuple[Figure | N
         if match_word(text, e, context_words().get("slogannoun", ())):
             return None, resume  # 三项制度, 两个维护
     elif not written:
-        if not _bare_ok(text, s0, num, e, value, prefix):
+        if latin_word:
+            return None, resume  # PM2.5, COVID19: names without a unit
+        if e < n and text[e] == "日" and _duration_day(text, s0, e):
+            written = canon = "日"
+            e += 1
+        elif e - mag_start and text[e - 1] in "万亿" and e < n and _is_han(text[e]) and text[e] not in "的之":
+            pass  # 90.6万贫困人口: an amount with its noun and no measure word
+        elif not _bare_ok(text, s0, num, e, value, prefix):
             return None, resume
     if e + 1 < n and text[e] in _SEPARATORS and _is_digit(text[e + 1]):
         return None, resume  # a range: 3-5人, 10%-20%
     start = s0 - len(prefix) if prefix else s0
+    if _opens_quoted_name(text, start, e):
+        return None, resume  # “15分钟生活圈”, “500米为民服务圈”: a name, not a count
     fig = Figure(start=start, end=e, text=text[start:e], value=to_number(value), unit=canon,
                  qualifier=prefix or infix or suffix)
     return fig, max(e, resume)
+
+
+_OPEN_QUOTES = "“\"「『‘"
+_CLOSE_QUOTES = "”\"」』’"
+
+
+def _opens_quoted_name(text: str, start: int, end: int) -> bool:
+    """The figure opens a short quoted phrase and the phrase goes on after it."""
+    if start == 0 or text[start - 1] not in _OPEN_QUOTES:
+        return False
+    close = -1
+    for k in range(end, min(len(text), end + 16)):
+        if text[k] in _CLOSE_QUOTES:
+            close = k
+            break
+        if text[k] in "。；;\n":
+            break
+    if close == end:  # “15分钟”服务圈: the quoted figure names the noun after it
+        return close + 1 < len(text) and _is_han(text[close + 1])
+    return close > end
+
+
+def _duration_day(text: str, s0: int, e: int) -> bool:
+    """N日 is a duration (为期3日, 3日内), not a day of the month (于3日召开)."""
+    before = text[max(0, s0 - 2):s0]
+    return before in ("为期", "历时", "连续", "用时", "提前", "缩短", "压缩") or text.startswith(("日内", "日以内"), e)
 
 
 def _bare_ok(text: str, s0: int, num: str, e: int, value, prefix: str | None) -> bool:
@@ -167,6 +221,27 @@ def _bare_ok(text: str, s0: int, num: str, e: int, value, prefix: str | None) ->
     return True
 
 
+def _special(text: str, s0: int, num: str, ex: Exclusions) -> list[Figure]:
+    """A fraction (三分之一, 2/3) or a range (5-8家: two figures) starting at ``s0``, else []."""
+    frac = shares_ranges.fraction_at(text, s0)
+    if frac is not None:
+        return [frac]
+    if is_chinese(num):
+        return []
+    opened = shares_ranges.range_low(text, s0)
+    if opened is None:
+        return []
+    low, pct, hs = opened
+    m = NUMBER_RE.match(text, hs)
+    if not m or ex.covers(hs):
+        return []
+    high, _ = _candidate(text, hs, m.group(), ex, range_high=True)
+    if high is None:
+        return []
+    low_fig = shares_ranges.range_figures(text, s0, low, pct, high, m.end())
+    return [low_fig, high] if low_fig else []
+
+
 def find_figures(text: str) -> list[Figure]:
     """All figures in ``text``, sorted and non-overlapping, ``section`` left None."""
     if not text:
@@ -178,21 +253,72 @@ def find_figures(text: str) -> list[Figure]:
         m = NUMBER_RE.search(text, pos)
         if not m:
             break
-        fig, resume = _candidate(text, m.start(), m.group(), ex)
+        s0 = m.start()
+        if not ex.covers(s0):
+            special = _special(text, s0, m.group(), ex)
+            if special:
+                for f in special:
+                    if not figures or f.start >= figures[-1].end:
+                        figures.append(f)
+                pos = max(special[-1].end, m.end())
+                continue
+        fig, resume = _candidate(text, s0, m.group(), ex)
         if fig is not None and (not figures or fig.start >= figures[-1].end):
             if not fig.unit and match_word(text, fig.end, context_words().get("hotline", ())):
                 fig = None
         if fig is not None and (not figures or fig.start >= figures[-1].end):
             figures.append(fig)
         pos = max(resume, m.end())
+    _assign_subjects(text, figures)
+    return figures
+
+
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_ENUM_HEAD = re.compile(r"\s*[，,（(：:]?\s*其中")
+
+
+class _LazyTopic:
+    """The previous figure's topic, computed on first use (most figures never need it)."""
+
+    __slots__ = ("subject", "fallback", "value")
+
+    def __init__(self, subject: str, fallback) -> None:
+        self.subject, self.fallback, self.value = subject, fallback, None
+
+    def __str__(self) -> str:
+        if self.value is None:
+            self.value = _topic.topic_of(self.subject) or str(self.fallback or "")
+        return self.value
+
+    def __bool__(self) -> bool:
+        return bool(str(self))
+
+
+def _assign_subjects(text: str, figures: list[Figure]) -> None:
+    """Subjects left to right; the sentence's topic carries over to weak subjects (增长8.8%)."""
     prev_end = 0
     prev_subject = ""
-    for f in figures:
-        f.subject = _subject.subject_for(text, f.start, f.end, prev_end)
-        if not f.subject and f.start - prev_end <= 2:
-            f.subject = prev_subject  # 1.2万户、2.3万人: same subject
-        prev_end, prev_subject = f.end, f.subject
-    return figures
+    topic = head = ""
+    i = 0
+    while i < len(figures):
+        f = figures[i]
+        if _SENTENCE_END.search(text, prev_end, f.start):
+            topic = head = ""
+        elif head:
+            topic = head  # inside "…44项，其中行政许可12项，行政给付1项": the items share the head
+        pair = (f.qualifier == shares_ranges.RANGE_QUALIFIER and i + 1 < len(figures)
+                and figures[i + 1].qualifier == shares_ranges.RANGE_QUALIFIER and figures[i + 1].start - f.end <= 2)
+        last = figures[i + 1] if pair else f
+        subject = _subject.subject_for(text, f.start, last.end, prev_end, topic, head)
+        if not subject and f.start - prev_end <= 2:
+            subject = prev_subject  # 1.2万户、2.3万人: same subject
+        for g in (f, last):
+            g.subject = subject
+        topic = _LazyTopic(subject, topic)  # read only when a later figure needs it (saves the tagger)
+        if _ENUM_HEAD.match(text, last.end):
+            head = str(topic)  # the figure that opens an enumeration names what its items count
+        prev_end, prev_subject = last.end, subject
+        i += 2 if pair else 1
 
 
 def warm_up() -> None:

@@ -18,17 +18,17 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date
 
 from core.extraction import Meta, Section
-from core.detect.text_norm import cn_to_int, fold_width, lines_with_offsets
+from core.detect.meta_org import CHROME as _CHROME
+from core.detect.meta_org import ORG_LINE as _ORG_LINE
+from core.detect.meta_org import org_candidates, pick_org
+from core.numerals import cn_to_int
+from core.detect.text_norm import fold_width, lines_with_offsets
+
 
 _WS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\ufeff\u200b"
-_ORG_SUFFIX = r"(?:局|委员会|委|办公室|办|人民政府|政府|厅|院|中心|署|所|站|管委会|管理委员会)"
-_ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}?{_ORG_SUFFIX}$")
-_ADMIN = "省市区县州旗盟镇乡"
-_ORG_IN = re.compile(rf"[\u4e00-\u9fff]{{1,20}}?{_ORG_SUFFIX}")
 _TITLE_RX = re.compile(r"(报告|总结|情况)$|^关于")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
 _DATE_CN = re.compile(r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
@@ -38,8 +38,6 @@ _DATE_ISO = re.compile(r"((?:19|20)[0-9]{2})\s*[-./]\s*([0-9]{1,2})\s*[-./]\s*([
 _PUBLISHED_LINE = re.compile(r"(发布|发文|印发|公开)(时间|日期)\s*[:：]?\s*")
 _DOC_NO = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*((?:19|20)[0-9]{2})\s*"
                      r"[〕\]］】)）]\s*[0-9]{1,4}\s*号)")
-_CHROME = re.compile(r"^(当前位置|来源|发布|浏览|字号|打印|关闭|分享|附件|【|\[|Produced|索引号|信息来源|作者)")
-_NOT_ORG_START = tuple("在按据对为向经由与和及于以把将被从")
 
 
 def _iso(y, m, d) -> str | None:
@@ -61,6 +59,19 @@ def _clean_lines(text: str) -> list[tuple[int, str]]:
 
 def _find_title(lines: list[tuple[int, str]], first_heading: int) -> tuple[str | None, int]:
     """(title, index of its last line) among the lines before the body; (None, -1) when absent."""
+    title, idx = _find_title_lines(lines, first_heading)
+    named = _NAME_LINE.search(title) if title else None
+    if named:
+        return named.group(1).strip(), idx
+    if title is None:
+        for _, s in lines[:40] + lines[-40:]:  # a web copy's 名称 field (the page lost the title line)
+            m = _NAME_LINE.search(s)
+            if m:
+                return m.group(1).strip(), -1
+    return title, idx
+
+
+def _find_title_lines(lines: list[tuple[int, str]], first_heading: int) -> tuple[str | None, int]:
     for i, (off, s) in enumerate(lines[:30]):
         if off >= first_heading or (len(s) > 60 and "。" in s):
             break
@@ -76,104 +87,30 @@ def _find_title(lines: list[tuple[int, str]], first_heading: int) -> tuple[str |
     return None, -1
 
 
-def _org_from_title(title: str) -> str | None:
-    t = title[2:] if title.startswith("关于") else title
-    m = re.match(rf"^([\u4e00-\u9fff（）()]{{2,30}}?{_ORG_SUFFIX})(?=(关于)?[0-9０-９〇一二]{{4}}|关于|法治|推进|依法)", t)
-    return m.group(1) if m else None
+_SIGNED_LINE = re.compile(r"成文(?:日期|时间)\s*[:：]?\s*")
+_WEB_DATE_LINE = re.compile(r"(?:^|\s)(?:(?:发布|发文|印发|公开|更新)(?:时间|日期)|时间|日期)\s*[:：]\s*")
 
 
-def _org_after(text: str) -> str | None:
-    m = _ORG_IN.match(text)
-    if not m:
-        return None
-    org = m.group(0)
-    nxt = text[m.end():m.end() + 1]
-    if org.startswith(_NOT_ORG_START) or nxt in ("、", "，", ",", "。", "和", "与", "及"):
-        return None
-    if org.startswith(("我", "本")) or not any(c in _ADMIN for c in org[:-1]):
-        return None  # 我局 / a body without a place is not a name
-    return org
-
-
-_PLACE_STOP = frozenset(_ADMIN + "省的了和与及在对为是到至向从由经赴将把被让同跟给")
-
-
-def _is_cjk(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
-
-
-def _complete_place(org: str, text: str) -> str | None:
-    """区民政局 -> 九龙坡区民政局 when the text names the place next to the same body name, unambiguously."""
-    if not org or org[0] not in _ADMIN:
-        return None
-    places: Counter = Counter()
-    for m in re.finditer(re.escape(org), text):
-        i = j = m.start()
-        while j > 0 and _is_cjk(text[j - 1]) and text[j - 1] not in _PLACE_STOP and i - j < 6:
-            j -= 1
-        place = text[j:i]
-        # the place must start cleanly: text start, a bracket/punctuation, a higher division (重庆市), or a
-        # function word (成立了…); a run of six characters with more before it is not a place name
-        if 2 <= len(place) and (j == 0 or not _is_cjk(text[j - 1]) or text[j - 1] in _PLACE_STOP):
-            places[place] += 1
-    if len(places) == 1:
-        return next(iter(places)) + org
-    return None
-
-
-def _org_candidates(lines, title_idx, title, text) -> list[str]:
-    cands: list[str] = []
-    head = lines[:title_idx] if title_idx >= 0 else lines[:3]
-    for _, s in head:
-        s2 = re.sub(r"\s+", "", s)
-        s2 = re.sub(r"(文件|函|简报)$", "", s2)  # 版头 "XX局文件"
-        if _ORG_LINE.match(s2) and not _CHROME.match(s2):
-            cands.append(s2)
-    if title:
-        o = _org_from_title(title)
-        if o:
-            cands.append(o)
-    for _, s in lines[:30]:
-        m = re.match(r"^(?:(?:信息)?来源|发布机构|发文机关)\s*[:：]\s*([\u4e00-\u9fff（）()]{2,30}?" + _ORG_SUFFIX + ")", s)
-        if m:
-            cands.append(m.group(1))
-    # signature: an organisation line among the last lines, usually just before the date
-    for _, s in lines[-12:]:
-        s2 = re.sub(r"\s+", "", s)
-        if _ORG_LINE.match(s2) and not _CHROME.match(s2) and len(s2) <= 30:
-            cands.append(s2)
-    # opening sentence: 2023年，清城区民政局坚持……
-    body_start = title_idx + 1 if title_idx >= 0 else 0
-    for _, s in lines[body_start:body_start + 8]:
-        m = re.match(r"^(?:(?:19|20)[0-9]{2}\s*年度?|今年|一年来|过去一年)(?:以来)?[,，]?\s*", fold_width(s))
-        if m:
-            o = _org_after(s[m.end():])
-            if o:
-                cands.append(o)
-            break
-        if "。" in s:
-            break  # only the opening paragraph
-    return cands
-
-
-def _pick_org(cands: list[str], text: str) -> str | None:
-    if not cands:
-        return None
-    best = cands[0]
-    for c in cands[1:]:
-        if c != best and c.endswith(best):
-            best = c  # fuller form of the same body
-    if best[0] in _ADMIN:
-        fuller = next((c for c in cands if c.endswith(best) and c != best), None)
-        best = fuller or _complete_place(best, text) or best
-    return best
+def _date_after(f: str, m: re.Match) -> str | None:
+    rest = f[m.end():]
+    d = _DATE_ISO.match(rest) or _DATE_CN.match(rest)
+    return _iso(*d.groups()) if d else None
 
 
 def _find_published(lines) -> str | None:
-    # 成文日期: a date alone on one of the last lines
+    """The report's own date: 成文日期 (web copies state it), else the date under the signature, else
+    a date in brackets under the title, else the web page's 发布/更新 date (the publication date)."""
+    for _, s in lines[:40] + lines[-40:]:
+        if "成文" not in s:
+            continue  # the cheap test first: folding every line is most of this function's time
+        f = fold_width(s)
+        m = _SIGNED_LINE.search(f)
+        if m and _date_after(f, m):
+            return _date_after(f, m)
+    # signature date: a date alone on one of the last lines
     for _, s in reversed(lines[-15:]):
         f = fold_width(re.sub(r"\s+", "", s))
-        if _PUBLISHED_LINE.search(f):
+        if ("时间" in s or "日期" in s) and (_PUBLISHED_LINE.search(f) or _WEB_DATE_LINE.search(fold_width(s))):
             continue
         m = _DATE_CN.search(f)
         if m and m.end() == len(f) and (m.start() == 0 or _ORG_LINE.match(f[:m.start()])):
@@ -193,18 +130,25 @@ def _find_published(lines) -> str | None:
             iso = _iso(*m.groups())
             if iso:
                 return iso
-    # web copy: 发布时间/发布日期 (publication date)
+    # web copy: 发布时间/发布日期/更新时间/时间/日期 (publication date)
     for _, s in lines[:15] + lines[-10:]:
+        if "时间" not in s and "日期" not in s:
+            continue
         f = fold_width(s)
-        m = _PUBLISHED_LINE.search(f)
-        if m:
-            rest = f[m.end():]
-            d = _DATE_ISO.match(rest) or _DATE_CN.match(rest)
-            if d:
-                iso = _iso(*d.groups())
-                if iso:
-                    return iso
+        for rx in (_PUBLISHED_LINE, _WEB_DATE_LINE):
+            m = rx.search(f)
+            if m and _date_after(f, m):
+                return _date_after(f, m)
     return None
+
+
+_DOC_NO_LINE = re.compile(r"(?:^|\s)文号\s*[:：]\s*(\S[^\t]*?)\s*(?:\t|$|\s{2,})")
+_BRACKETS = str.maketrans("[［【(（]］】)）", "〔〔〔〔〔〕〕〕〕〕")
+
+
+def _normalise_doc_number(s: str) -> str:
+    """兰民字[2024]8号 / 兰民字（2024）8号 -> 兰民字〔2024〕8号 (GB/T 9704 form)."""
+    return re.sub(r"\s+", "", s).translate(_BRACKETS)
 
 
 def _find_doc_number(lines, body_off: int) -> str | None:
@@ -213,15 +157,47 @@ def _find_doc_number(lines, body_off: int) -> str | None:
             break
         m = _DOC_NO.search(s)
         if m:
-            return re.sub(r"\s+", "", m.group(1))
+            return _normalise_doc_number(m.group(1))
+    for _, s in lines[:40] + lines[-40:]:  # a web copy's 文号 field
+        m = _DOC_NO_LINE.search(s)
+        if m:
+            d = _DOC_NO.search(m.group(1))
+            if d:
+                return _normalise_doc_number(d.group(1))
     return None
 
 
-def _find_year(title, lines, title_idx, sections, published) -> int | None:
+_REVIEW = re.compile(r"^((?:19|20)[0-9]{2})\s*年\s*(?:主要)?工作回顾")
+_GOV_WORK_REPORT = re.compile(r"政府工作报告|管委会工作报告|管理委员会工作报告|(?:管委会|政府)\d{0,4}年?工作报告")
+_NAME_LINE = re.compile(r"(?:^|\s)(?:名称|标题)\s*[:：]\s*(\S.*?(?:报告|总结))\s*$")
+
+
+def _gov_work_report(name: str) -> bool:
+    """A 政府工作报告 is named for the congress that hears it and reviews the year before."""
+    return bool(_GOV_WORK_REPORT.search(name)) and "法治" not in name
+
+
+def _year_of_name(name: str) -> int | None:
+    """Work year from a title or file name: 2023年…法治政府建设报告 -> 2023; 2021年…政府工作报告 -> 2020."""
+    f = fold_width((name or "").replace("\\", "/").rsplit("/", 1)[-1])  # the file name, not its folders
+    ys = _YEAR.findall(f) or re.findall(r"[_(（]((?:19|20)[0-9]{2})[)）]?(?:\.[A-Za-z0-9]+)?$", f)
+    if not ys:
+        return None
+    y = int(ys[0])
+    return y - 1 if _gov_work_report(f) else y
+
+
+def _find_year(title, lines, title_idx, sections, published, source: str = "") -> int | None:
+    for _, s in lines:
+        if len(s) > 20 or "回顾" not in s:
+            continue
+        m = _REVIEW.match(fold_width(s))
+        if m:
+            return int(m.group(1))  # "2016年工作回顾": the year a 政府工作报告 reviews
     if title:
-        ys = _YEAR.findall(fold_width(title))
-        if ys:
-            return int(ys[0])
+        y = _year_of_name(title)
+        if y:
+            return y
         m = re.search(r"([〇○零一二三四五六七八九]{4})\s*年", title)
         if m:
             return cn_to_int(m.group(1))
@@ -241,12 +217,14 @@ def _find_year(title, lines, title_idx, sections, published) -> int | None:
 
                 y = int(ys[0])
                 return y - 1 if part_kind(s.title) == "plan" else y
+    if source and _year_of_name(source):
+        return _year_of_name(source)
     if published:
         return int(published[:4]) - 1
     return None
 
 
-def find_meta(text: str, sections: list[Section] | None = None) -> tuple[Meta, int]:
+def find_meta(text: str, sections: list[Section] | None = None, source: str = "") -> tuple[Meta, int]:
     """Metadata of the report and the offset where the body starts (after title/head lines)."""
     text = text or ""
     sections = sections or []
@@ -255,9 +233,9 @@ def find_meta(text: str, sections: list[Section] | None = None) -> tuple[Meta, i
     title, title_idx = _find_title(lines, first_heading)
     meta = Meta()
     meta.title = title
-    meta.org = _pick_org(_org_candidates(lines, title_idx, title, text), text)
+    meta.org = pick_org(org_candidates(lines, title_idx, title, source), text, source)
     meta.published = _find_published(lines)
     head_end = next((off for off, s in lines if len(re.sub(r"\s+", "", s)) > 40 or "。" in s), len(text) + 1)
     meta.doc_number = _find_doc_number(lines, min(head_end, first_heading))
-    meta.year = _find_year(title, lines, title_idx, sections, meta.published)
+    meta.year = _find_year(title, lines, title_idx, sections, meta.published, source)
     return meta, (lines[title_idx][0] + len(lines[title_idx][1]) if title_idx >= 0 else 0)

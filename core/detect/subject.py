@@ -26,6 +26,13 @@ _YEAR = re.compile(r"^(?:[0-9０-９]{4}年(?:度|底|初|末)?|[0-9０-９]{1,2
 
 _jieba = None
 _jieba_lock = threading.Lock()
+_WORD_TAGS: dict[str, str] = {}
+
+
+def word_tags() -> dict[str, str]:
+    """word -> part-of-speech tag from the tokenizer's dictionary (filled when the tokenizer loads)."""
+    _tokenizer()
+    return _WORD_TAGS
 
 
 def _prefix_dict(path) -> tuple[dict[str, int], int]:
@@ -37,9 +44,12 @@ def _prefix_dict(path) -> tuple[dict[str, int], int]:
     """
     freq: dict[str, int] = {}
     total = 0
+    tags = _WORD_TAGS
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh):
-            word, count = line.split(" ", 2)[:2]
+            word, count, *rest = line.split()
+            if rest:
+                tags[word] = rest[0]  # part of speech, read here so the file is read once
             count_int = int(count)
             freq[word] = count_int
             total += count_int
@@ -149,10 +159,22 @@ def _clause_before(text: str, pos: int, floor: int) -> tuple[str, int]:
         if ch in "）)" and re.search(r"[（(][^（()）\d]{1,3}$", text[max(0, i - 5):i - 1]):
             i = max(text.rfind("（", 0, i), text.rfind("(", 0, i))  # 社区(居)委会
             continue
+        if ch == "、" and i < pos and _noun_list_before(text, i - 1, lo):
+            i -= 1  # 城乡低保、低保边缘家庭6553户: the listed nouns are counted together
+            continue
         if ch in _BOUNDARY:
             break
         i -= 1
     return text[i:pos], i
+
+
+def _noun_list_before(text: str, comma: int, lo: int) -> bool:
+    """The item before the 、 at ``comma`` is a short phrase without a number (a list of nouns)."""
+    j = comma
+    while j > lo and text[j - 1] not in _BOUNDARY:
+        j -= 1
+    item = text[j:comma]
+    return 0 < len(item) <= 8 and not any(c.isdigit() for c in item) and (j == lo or text[j - 1] != "、")
 
 
 def _phrase_after(text: str, pos: int) -> str:
@@ -247,21 +269,77 @@ def _previous_clause(text: str, cstart: int, floor: int) -> str:
     return _strip(_drop_titles(prev))
 
 
-def subject_for(text: str, start: int, end: int, floor: int = 0) -> str:
-    """Subject of the figure at text[start:end]; ``floor`` = end of the previous figure."""
+def subject_for(text: str, start: int, end: int, floor: int = 0, topic: object = "", head: str = "") -> str:
+    """Subject of the figure at text[start:end]; ``floor`` = end of the previous figure.
+
+    ``topic``: what the sentence is about so far (the previous figure's noun phrase, see
+    subject_topic.py); a weak subject (增长, 已办结, 参考率) is completed with it, or else with
+    the noun phrase of the clause before. ``head``: the topic of the figure that opened an
+    enumeration (…44项，其中A12项，B1项); only items of an enumeration use it.
+    """
+    from core.detect.subject_topic import is_weak, topic_of
+
     clause, cstart = _clause_before(text, start, floor)
+    own, with_previous = _subject_own(text, clause, cstart, end, floor)
+    if floor and 0 <= cstart - floor <= 1 and not text[floor:cstart].strip("，,、；; "):
+        # an item of an enumeration (行政许可12项，行政给付1项): the clause before is a sibling,
+        # not a head; a short item takes the enumeration's topic instead
+        # a weak or short item (增长8.8%, 实际参检333家) takes the sentence's topic or the
+        # enumeration's head (其中A12项，B1项); a parallel item with the same head noun as the
+        # topic does not (上市企业7家、挂牌企业58家: 挂牌企业, not 上市企业挂牌企业)
+        if is_weak(own) or len(own) < 5:
+            lead = head or str(topic or "")
+            if lead and lead not in own and not (len(own) >= 2 and lead.endswith(own[-2:])):
+                return _tail_words(lead + own, MAX_LEN)
+        return own
+    if not is_weak(own):
+        return with_previous
+    # ``topic`` may be computed lazily by the caller: read it only here, where it is needed
+    head = str(topic or "")
+    if not head and (cstart > floor or floor == 0):
+        head = topic_of(_raw_previous_clause(text, cstart))
+    if head:
+        return own if head in own else _tail_words(head + own, MAX_LEN)
+    return with_previous
+
+
+_LIST_MARKER = re.compile(r"^[\s\u3000]*(?:[0-9０-９]+|[一二三四五六七八九十]+)[、.．)）]")
+_YEARISH = re.compile(r"[0-9０-９]{4}年度?|[0-9０-９]{1,2}月份?")
+_ANY_NUMBER = re.compile(r"[0-9０-９][0-9０-９.,%％]*[\u4e00-\u9fff]?")
+
+
+def _raw_previous_clause(text: str, cstart: int) -> str:
+    """The clause before ``cstart`` in the same sentence, list marker and dates removed; when a
+    number splits it, the longer side (推进…工程 / 组织2021年…学法考试 -> 光明区…学法考试)."""
+    i = cstart - 1
+    if i < 0 or text[i] in _HARD:
+        return ""
+    j = i
+    lo = max(0, i - 60)
+    while j > lo and text[j - 1] not in _HARD and text[j - 1] not in _SOFT:
+        j -= 1
+    s = _LIST_MARKER.sub("", text[j:i])
+    s = _YEARISH.sub("", s)
+    parts = [p for p in _ANY_NUMBER.split(s) if p]
+    return max(parts, key=len) if parts else ""
+
+
+def _subject_own(text: str, clause: str, cstart: int, end: int, floor: int) -> tuple[str, str]:
+    """The figure's own subject, and the same completed with the clause before when it is short."""
     before = _strip(_drop_titles(clause))
     after = _phrase_after(text, end)
     if after:
         room = min(8, MAX_LEN - len(after))
         verb = _tail_words(before, room) if before and room > 0 else ""
-        return _head_words(verb + after, MAX_LEN)
+        own = _head_words(verb + after, MAX_LEN)
+        return own, own
     if len(before) < 6:
         parent = _parent(text, cstart, floor)
         if parent and parent not in before:
             before = _tail_words(parent, 10) + before
+    own = _tail_words(before, MAX_LEN)
     if len(before) < 5 and cstart > floor:
         prev = _previous_clause(text, cstart, floor)
         if prev and prev not in before:
-            before = _tail_words(prev, MAX_LEN - len(before)) + before
-    return _tail_words(before, MAX_LEN)
+            return own, _tail_words(_tail_words(prev, MAX_LEN - len(before)) + before, MAX_LEN)
+    return own, own

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.detect.numbers import NUMBER_RE, parse_arabic, parse_chinese, parse_number, to_number
+from core.numerals import NUMBER_RE, parse_arabic, parse_chinese, parse_number, to_number
 
 
 @pytest.mark.parametrize("s, expected", [

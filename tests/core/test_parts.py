@@ -114,3 +114,21 @@ def test_outline_without_level1_uses_its_top_level():
 ])
 def test_measures_or_plan_when_both_named(title, kind):
     assert classify_title(title, 2023) == kind
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("党政主要负责人履职情况", "leader_duty"), ("主要负责人述法情况", "leader_duty"),
+    ("面临的挑战", "shortcomings"), ("存在的薄弱环节", "shortcomings"),
+    ("下一阶段工作", "plan"), ("来年工作打算", "plan"), ("特色亮点", "measures"),
+])
+def test_heading_words_beyond_the_samples(title, kind):
+    from core.detect.parts import classify_title
+
+    assert classify_title(title, 2023) == kind
+
+
+def test_three_digit_list_headings():
+    from core.detect.outline import find_sections
+
+    text = "一、2017年任务\n　　126、推进排水箱涵改造工程，完成50%工程量。\n　　127、完成清淤工程建设。\n"
+    assert [(s.level, s.marker) for s in find_sections(text)][1:] == [(3, "126、"), (3, "127、")]
