@@ -13,12 +13,12 @@ SUMMARY_SHEET_COLUMNS = [
     Column("已删除", 8, INTEGER), Column("审核进度", 9, PERCENT), Column("审核人", 10, TEXT),
     Column("审核时间", 17, DATETIME),
 ]
-DETAIL_SHEET_COLUMNS = [
-    Column("报告单位", 20, WRAP), Column("年度", 7, CODE), Column("文件", 24, WRAP),
-    Column("所在章节", 32, WRAP), Column("事项", 22, WRAP), Column("数值", 12, NUMBER),
-    Column("计量单位", 9), Column("限定语", 9), Column("原文", 14, WRAP), Column("所在句子", 60, WRAP),
-    Column("页码", 6, CODE), Column("状态", 9), Column("审核人", 10), Column("审核时间", 17, DATETIME),
-    Column("原文核对", 16, WRAP),
+DETAIL_SHEET_COLUMNS = [  # widths sum to ~200 characters: readable when fitted to A4 landscape
+    Column("报告单位", 16, WRAP), Column("年度", 6, CODE), Column("文件", 18, WRAP),
+    Column("所在章节", 24, WRAP), Column("事项", 18, WRAP), Column("数值", 15, NUMBER),
+    Column("计量单位", 6), Column("限定语", 6), Column("原文", 12, WRAP), Column("所在句子", 42, WRAP),
+    Column("页码", 5, CODE), Column("状态", 7), Column("审核人", 8), Column("审核时间", 15, DATETIME),
+    Column("原文核对", 10, WRAP),
 ]
 assert [c.header for c in SUMMARY_SHEET_COLUMNS] == SUMMARY_COLUMNS
 assert [c.header for c in DETAIL_SHEET_COLUMNS] == DETAIL_COLUMNS

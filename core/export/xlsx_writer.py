@@ -29,6 +29,8 @@ _BASE = {"font_name": "宋体", "font_size": 10, "valign": "top", "border": 1, "
 _NUMBER_FORMATS = {INTEGER: "#,##0", CODE: "0", PERCENT: "0.0%", DATE: "yyyy-mm-dd",
                    DATETIME: "yyyy-mm-dd hh:mm"}
 _MAX_DECIMALS = 6
+_LINE_HEIGHT = 12.75  # points per line of 10-point text
+_MAX_LINES = 12  # a run-on heading or sentence is cut in print rather than fill a page
 
 
 class _Formats:
@@ -134,6 +136,7 @@ class _Part:
         ws.fit_to_pages(1, 0)  # one page wide, as many tall as needed
         ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
         ws.set_footer("&C第 &P 页，共 &N 页")
+        ws.hide_gridlines(0)  # print gridlines too: empty cells are not written, so borders alone would leave gaps
         for c, column in enumerate(sheet.columns):
             ws.set_column(c, c, column.width)
         self.header_row = 0
@@ -157,8 +160,22 @@ def _continuation_title(title: str, n: int) -> str:
     return title[: 31 - len(suffix)] + suffix  # Excel limits sheet names to 31 characters
 
 
+def _text_lines(value, width: float) -> int:
+    """Lines a wrapped text needs in a column ``width`` characters wide (a CJK character is two).
+
+    ``len(utf-8) + len`` halves to 1 unit per ASCII and 2 per CJK character, at C speed.
+    """
+    if value.__class__ is not str or len(value) * 2 < width:
+        return 1 + (value.count("\n") if value.__class__ is str else 0)
+    units = (len(value.encode("utf-8")) + len(value)) // 2
+    return max(int(-(-units // (width * 1.1))), 1) + value.count("\n")
+
+
 def _write_sheet(book, fmt: _Formats, sheet: Sheet, max_rows: int) -> None:
     writers = [_cell_writer(col, fmt) for col in sheet.columns]
+    # Wrapped cells need taller rows; set their height here, because not every program
+    # (LibreOffice, WPS) recomputes row heights when it opens a file.
+    wrapped = [(c, col.width) for c, col in enumerate(sheet.columns) if col.kind == WRAP]
     part = _Part(book, fmt, sheet, sheet.title, caption=True)
     n = 1
     for row in sheet.rows:
@@ -167,6 +184,10 @@ def _write_sheet(book, fmt: _Formats, sheet: Sheet, max_rows: int) -> None:
             n += 1
             part = _Part(book, fmt, sheet, _continuation_title(sheet.title, n), caption=False)
         r, ws = part.next_row, part.ws
+        if wrapped:
+            lines = max(_text_lines(row[c], width) for c, width in wrapped)
+            if lines > 1:
+                ws.set_row(r, min(lines, _MAX_LINES) * _LINE_HEIGHT)
         for c, value in enumerate(row):
             if value is not None:
                 writers[c](ws, r, c, value)
