@@ -1,11 +1,15 @@
 """Export bench: time and peak memory of the .xlsx export of a database, each run in a child.
 
-Compares the current writer (XlsxWriter, constant memory, rows streamed from the database) with
-the earlier hand-written one (openpyxl header skeleton + the whole sheet XML built as one string),
-taken from the git history, on the same database. The database comes from ``bench.bench_scale``
-(``--keep DIR`` leaves ``DIR/homeN/data/reports.sqlite3``) or any review database.
+Compares the current writer (XlsxWriter skeleton + rows streamed as XML from the database) with
+earlier writers taken from the git history, on the same database:
 
-Run: ``python -m bench.bench_export DB [DB ...] [--runs 3] [--old-writer-rev 24dec59~1]``.
+* ``hand``: openpyxl header skeleton + each sheet's XML built as one string (commit 24dec59~1);
+* ``xlsxwriter``: XlsxWriter ``constant_memory`` writing every cell (commit 81757fa).
+
+The database comes from ``bench.bench_scale`` (``--keep DIR`` leaves
+``DIR/homeN/data/reports.sqlite3``) or any review database.
+
+Run: ``python -m bench.bench_export DB [DB ...] [--runs 3] [--writers new hand xlsxwriter]``.
 """
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OLD_WRITER_REV = "24dec59~1"  # the last commit with the hand-written sheet XML
+WRITER_REVS = {"hand": "24dec59~1", "xlsxwriter": "81757fa"}
 
 
 def child(kind: str, db: str, out: str, old_module: str | None) -> dict:
@@ -34,14 +38,21 @@ def child(kind: str, db: str, out: str, old_module: str | None) -> dict:
         from core.export import export
 
         export(store, Path(out))
-    else:  # the hand-written writer of the git history, fed the DataFrames it was written for
-        from core.export.summary_tables import build_tables
-
+    else:  # a writer of the git history, fed what it was written for
         spec = importlib.util.spec_from_file_location("old_xlsx_writer", old_module)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        summary, detail = build_tables(store.conn)
-        module.write_xlsx(Path(out), {"汇总": summary, "明细": detail})
+        if hasattr(module, "rows_xml"):  # the hand-written one: DataFrames
+            from core.export.summary_tables import build_tables
+
+            summary, detail = build_tables(store.conn)
+            module.write_xlsx(Path(out), {"汇总": summary, "明细": detail})
+        else:  # the XlsxWriter one: the same sheets as today
+            from core.export.review_sheets import detail_sheet, summary_sheet
+            from core.export.scope import ExportScope
+
+            scope = ExportScope(store.conn)
+            module.write_xlsx(Path(out), [summary_sheet(scope), detail_sheet(scope)])
     seconds = time.perf_counter() - t0
     r1 = resource.getrusage(resource.RUSAGE_SELF)
     cpu = r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime
@@ -71,8 +82,8 @@ def main() -> int:
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     parser.add_argument("dbs", nargs="*", type=Path)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--old-writer-rev", default=OLD_WRITER_REV,
-                        help="git revision holding the hand-written writer ('' to skip it)")
+    parser.add_argument("--writers", nargs="+", default=["new", *WRITER_REVS],
+                        choices=["new", *WRITER_REVS])
     args = parser.parse_args()
     if args.child:
         kind, db, out, old = args.child
@@ -80,16 +91,17 @@ def main() -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        old_module = None
-        if args.old_writer_rev:
-            source = subprocess.run(["git", "show", f"{args.old_writer_rev}:core/export/xlsx_writer.py"],
-                                    cwd=ROOT, capture_output=True, text=True, check=True).stdout
-            old_module = str(work / "old_xlsx_writer.py")
-            Path(old_module).write_text(source, encoding="utf-8")
+        modules = {"new": None}
+        for name, rev in WRITER_REVS.items():
+            if name in args.writers:
+                source = subprocess.run(["git", "show", f"{rev}:core/export/xlsx_writer.py"], cwd=ROOT,
+                                        capture_output=True, text=True, check=True).stdout
+                modules[name] = str(work / f"{name}_xlsx_writer.py")
+                Path(modules[name]).write_text(source, encoding="utf-8")
         for db in args.dbs:
-            for kind in ("new", "old") if old_module else ("new",):
-                print(json.dumps(measure(kind, db, args.runs, old_module, work), ensure_ascii=False),
-                      flush=True)
+            for name in args.writers:
+                result = measure("new" if name == "new" else "old", db, args.runs, modules[name], work)
+                print(json.dumps({**result, "writer": name}, ensure_ascii=False), flush=True)
     return 0
 
 
