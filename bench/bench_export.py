@@ -3,8 +3,8 @@
 Compares the current writer (XlsxWriter skeleton + rows streamed as XML from the database) with
 earlier writers taken from the git history, on the same database:
 
-* ``hand``: openpyxl header skeleton + each sheet's XML built as one string (commit 24dec59~1);
-* ``xlsxwriter``: XlsxWriter ``constant_memory`` writing every cell (commit 81757fa).
+* ``hand``: openpyxl header skeleton + each sheet's XML built as one string (commit dd5da40);
+* ``xlsxwriter``: XlsxWriter ``constant_memory`` writing every cell (commit 70b7d1a).
 
 The database comes from ``bench.bench_scale`` (``--keep DIR`` leaves
 ``DIR/homeN/data/reports.sqlite3``) or any review database.
@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WRITER_REVS = {"hand": "24dec59~1", "xlsxwriter": "81757fa"}
+WRITER_REVS = {"hand": "dd5da40", "xlsxwriter": "70b7d1a"}
 
 
 def child(kind: str, db: str, out: str, old_module: str | None) -> dict:
@@ -45,14 +45,15 @@ def child(kind: str, db: str, out: str, old_module: str | None) -> dict:
         if hasattr(module, "rows_xml"):  # the hand-written one: DataFrames
             from core.export.summary_tables import build_tables
 
-            summary, detail = build_tables(store.conn)
+            summary, detail = build_tables(store)
             module.write_xlsx(Path(out), {"汇总": summary, "明细": detail})
         else:  # the XlsxWriter one: the same sheets as today
             from core.export.review_sheets import detail_sheet, summary_sheet
             from core.export.scope import ExportScope
 
-            scope = ExportScope(store.conn)
-            module.write_xlsx(Path(out), [summary_sheet(scope), detail_sheet(scope)])
+            with store.export_stream() as stream:
+                scope = ExportScope(store, stream)
+                module.write_xlsx(Path(out), [summary_sheet(scope), detail_sheet(scope)])
     seconds = time.perf_counter() - t0
     r1 = resource.getrusage(resource.RUSAGE_SELF)
     cpu = r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime
