@@ -169,4 +169,8 @@ def write_xlsx(path: Path, sheets: Iterable[Sheet], max_rows: int = EXCEL_MAX_RO
                 part.rows.close()
             tmp.unlink(missing_ok=True)
             raise
-    tmp.replace(path)
+    try:
+        tmp.replace(path)  # fails on Windows while the old file is open in Excel / WPS
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -138,3 +138,11 @@ def test_failed_export_leaves_no_file(tmp_path):
     with pytest.raises(RuntimeError):
         write_xlsx(out, [Sheet("s", [Column("a")], broken())])
     assert not out.exists() and not list(tmp_path.glob("*.part"))
+
+
+def test_target_that_cannot_be_replaced_leaves_no_part_file(tmp_path):
+    out = tmp_path / "busy.xlsx"
+    out.mkdir()  # a folder under the name: the final rename fails like a file locked by Excel
+    with pytest.raises(OSError):
+        write_xlsx(out, [Sheet("s", [Column("a")], [["x"]])])
+    assert not list(tmp_path.glob("*.part"))
