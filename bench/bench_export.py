@@ -4,7 +4,7 @@ Compares the current writer (XlsxWriter skeleton + rows streamed as XML from the
 earlier writers taken from the git history, on the same database:
 
 * ``hand``: openpyxl header skeleton + each sheet's XML built as one string (commit dd5da40);
-* ``xlsxwriter``: XlsxWriter ``constant_memory`` writing every cell (commit 70b7d1a).
+* ``xlsxwriter``: XlsxWriter ``constant_memory`` writing every cell (commit 10fbb03).
 
 The database comes from ``bench.bench_scale`` (``--keep DIR`` leaves
 ``DIR/homeN/data/reports.sqlite3``) or any review database.
@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WRITER_REVS = {"hand": "dd5da40", "xlsxwriter": "70b7d1a"}
+WRITER_REVS = {"hand": "dd5da40", "xlsxwriter": "10fbb03"}
 
 
 def child(kind: str, db: str, out: str, old_module: str | None) -> dict:
