@@ -4,7 +4,7 @@ Compares the current writer (XlsxWriter skeleton + rows streamed as XML from the
 earlier writers taken from the git history, on the same database:
 
 * ``hand``: openpyxl header skeleton + each sheet's XML built as one string (commit dd5da40);
-* ``xlsxwriter``: XlsxWriter ``constant_memory`` writing every cell (commit 10fbb03).
+* ``xlsxwriter``: XlsxWriter ``constant_memory`` writing every cell (the commit "Export print layout: row heights …").
 
 The database comes from ``bench.bench_scale`` (``--keep DIR`` leaves
 ``DIR/homeN/data/reports.sqlite3``) or any review database.
@@ -25,7 +25,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WRITER_REVS = {"hand": "dd5da40", "xlsxwriter": "10fbb03"}
+# the XlsxWriter writer is found by its commit message (hashes change when the branch is rebased)
+WRITER_REVS = {"hand": "dd5da40", "xlsxwriter": ":/^Export print layout: row heights"}
 
 
 def child(kind: str, db: str, out: str, old_module: str | None) -> dict:
@@ -95,7 +96,9 @@ def main() -> int:
         modules = {"new": None}
         for name, rev in WRITER_REVS.items():
             if name in args.writers:
-                source = subprocess.run(["git", "show", f"{rev}:core/export/xlsx_writer.py"], cwd=ROOT,
+                commit = subprocess.run(["git", "rev-parse", rev], cwd=ROOT, capture_output=True,
+                                        text=True, check=True).stdout.strip()
+                source = subprocess.run(["git", "show", f"{commit}:core/export/xlsx_writer.py"], cwd=ROOT,
                                         capture_output=True, text=True, check=True).stdout
                 modules[name] = str(work / f"{name}_xlsx_writer.py")
                 Path(modules[name]).write_text(source, encoding="utf-8")
