@@ -10,10 +10,8 @@ with its cache in the user's cache folder (``warm_up()`` lets the GUI do that in
 """
 from __future__ import annotations
 
-import logging
 import re
 import threading
-import time
 from functools import lru_cache
 
 from core import paths
@@ -35,51 +33,17 @@ def word_tags() -> dict[str, str]:
     return _WORD_TAGS
 
 
-def _prefix_dict(path) -> tuple[dict[str, int], int]:
-    """jieba's prefix dictionary (word -> frequency, every word prefix -> 0) and the total.
-
-    Same result as ``jieba.Tokenizer.gen_pfdict``, but it sleeps(0) every 2,000 lines: a tight
-    loop in a worker thread otherwise kept the GIL for ~170 ms at a stretch (measured), freezing
-    the GUI thread while the tokenizer warmed up.
-    """
-    freq: dict[str, int] = {}
-    total = 0
-    tags = _WORD_TAGS
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh):
-            word, count, *rest = line.split()
-            if rest:
-                tags[word] = rest[0]  # part of speech, read here so the file is read once
-            count_int = int(count)
-            freq[word] = count_int
-            total += count_int
-            for i in range(1, len(word)):
-                freq.setdefault(word[:i], 0)
-            if n % 2000 == 0:
-                time.sleep(0)  # let other threads (the GUI) take the GIL
-    return freq, total
-
-
 def _tokenizer():
-    """A private jieba tokenizer over resources/dictionaries/jieba_core.txt, built once.
-
-    The prefix dictionary is built in Python (~0.17 s) instead of through jieba's marshal cache:
-    that cache loads in one C call holding the GIL for 0.3-1.3 s, which froze the GUI thread while
-    a worker warmed up (see bench/tools/make_jieba_dict.py). ``tmp_dir`` still points at the
-    user's cache folder, so jieba never writes into the install folder.
-    """
+    """A private jieba tokenizer over resources/dictionaries/jieba_core.txt, built once
+    (``core.detect.jieba_loader``: cached prefix dictionary, no ``pkg_resources``)."""
     global _jieba
     if _jieba is None:
         with _jieba_lock:
             if _jieba is None:
-                import jieba
+                from core.detect.jieba_loader import load_tokenizer
 
-                jieba.setLogLevel(logging.WARNING)
-                dictionary = paths.resource("dictionaries", "jieba_core.txt")
-                tokenizer = jieba.Tokenizer(dictionary=str(dictionary))
-                tokenizer.tmp_dir = str(paths.cache_dir())
-                tokenizer.FREQ, tokenizer.total = _prefix_dict(dictionary)
-                tokenizer.initialized = True
+                tokenizer, tags = load_tokenizer()
+                _WORD_TAGS.update(tags)  # part of speech per word, from the same dictionary
                 _jieba = tokenizer
     return _jieba
 

@@ -1,7 +1,8 @@
 """Exports of the review database: the 汇总 / 明细 tables as .xlsx (formatted) or .csv (明细).
 
 ``export(store, out_path, reviewed_only=False, report_ids=None)`` picks the format from the suffix;
-``report_ids`` limits it to those reports (None: every report).
+``report_ids`` limits it to those reports (None: every report). The .xlsx sheets are listed in
+``core.export.workbook.SHEET_BUILDERS`` (see there to add one).
 """
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from glob import escape as glob_escape
 from pathlib import Path
 
 from core.errors import ReportError, os_error_message
-from core.export.summary_tables import build_tables, detail_table, summary_table
+from core.export.summary_tables import build_tables, detail_rows, detail_table, summary_table
 
-__all__ = ["export", "build_tables", "summary_table", "detail_table"]
+__all__ = ["export", "build_tables", "summary_table", "detail_table", "detail_rows"]
 
 
 def export(store, out_path: str | Path, *, reviewed_only: bool = False,
@@ -29,18 +30,19 @@ def export(store, out_path: str | Path, *, reviewed_only: bool = False,
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise ReportError("unsupported", f"导出文件的扩展名应为 .xlsx 或 .csv：{out.name}", str(out))
-    summary, detail = build_tables(store, reviewed_only=reviewed_only, report_ids=report_ids)
     tmp = out.with_name(f".{out.stem}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp{suffix}")
     step = "write"
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        if suffix == ".xlsx":
-            from core.export.xlsx_writer import write_xlsx
+        if suffix == ".xlsx":  # rows stream from the database to the file (flat memory)
+            from core.export.workbook import write_review_xlsx
 
-            write_xlsx(tmp, {"汇总": summary, "明细": detail})
+            write_review_xlsx(store, tmp, reviewed_only=reviewed_only, report_ids=report_ids)
         else:
             from core.export.csv_writer import write_csv
 
+            _summary, detail = build_tables(store, reviewed_only=reviewed_only,
+                                            report_ids=report_ids)
             write_csv(tmp, detail)
         step = "replace"
         os.replace(tmp, out)

@@ -1,21 +1,25 @@
-"""The export tables as pandas DataFrames, with Chinese column names.
+"""The export tables, with Chinese column names: 汇总 as a pandas DataFrame, 明细 as streamed rows.
 
 Values are the *effective* (reviewed) ones; section paths and missing parts come from the live,
 reviewed sections. Each figure's quote is re-checked against the report text (column 原文核对).
+Everything is read through ``Store.export_stream`` (one read snapshot; no SQL here).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 import pandas as pd
 
 from core.extraction import PART_LABELS
-from core.store.export_reads import ExportSnapshot
+from core.domain import REVIEWED_STATUSES
+from core.store.export_reads import ExportStream
 from core.store.sections import SectionPaths
 
 SUMMARY_COLUMNS = ["报告单位", "年度", "文件", "审核状态", "缺少的必备部分", "已确认", "已修改",
-                   "人工新增", "待审", "已删除", "审核人", "审核时间"]
+                   "人工新增", "待审", "已删除", "审核进度", "审核人", "审核时间"]
+_COUNTED = ("已确认", "已修改", "人工新增", "待审", "已删除")  # figure statuses counted per report
+_REVIEWED = tuple(str(getattr(s, "value", s)) for s in REVIEWED_STATUSES)  # as column labels
 DETAIL_COLUMNS = ["报告单位", "年度", "文件", "所在章节", "事项", "数值", "计量单位", "限定语", "原文",
                   "所在句子", "页码", "状态", "审核人", "审核时间", "原文核对"]
 _END_MARKS = "。！？；!?;\n"
@@ -33,39 +37,60 @@ def sentence_at(text: str, start: int, end: int) -> str:
     return text[begin:stop].strip()
 
 
-def summary_table(snap: ExportSnapshot, report_ids: Collection[int] | None = None) -> pd.DataFrame:
-    """One row per report (``report_ids``: only those reports; None: all)."""
-    data = []
-    for rid, org, year, name, state, *counts in snap.summary:
-        if report_ids is not None and rid not in report_ids:
-            continue
-        who, at = snap.activity.get(rid, (None, None))
-        gaps = "、".join(PART_LABELS[k] for k in snap.missing.get(rid, []))
-        data.append([org, year, name, state, gaps, *counts, who, at])
-    return pd.DataFrame(data, columns=SUMMARY_COLUMNS).astype({"年度": "Int64"})
+def summary_table(stream: ExportStream, report_ids: Collection[int] | None = None) -> pd.DataFrame:
+    """One row per report (``report_ids``: only those reports; None: all).
+
+    SQLite counts figures per (report, status); pandas pivots the counts into one column per
+    status and derives the review progress (a fraction, shown as a percentage in the sheet).
+    """
+    reports = pd.DataFrame(stream.reports(), columns=["id", "报告单位", "年度", "文件", "审核状态"])
+    if report_ids is not None:
+        reports = reports[reports["id"].isin(report_ids)]
+    counts = pd.DataFrame(stream.status_counts(), columns=["report_id", "status", "n"])
+    per_status = (counts.pivot_table(index="report_id", columns="status", values="n",
+                                     aggfunc="sum", fill_value=0)
+                  .reindex(columns=list(_COUNTED), fill_value=0))
+    table = reports.join(per_status, on="id").fillna({k: 0 for k in _COUNTED})
+    table[list(_COUNTED)] = table[list(_COUNTED)].astype("int64")
+    live = table[list(_COUNTED)].sum(axis=1) - table["已删除"]
+    done = table[list(_REVIEWED)].sum(axis=1)
+    table["审核进度"] = (done / live.where(live > 0)).astype("Float64")
+    missing, activity = stream.missing(), stream.activity()
+    table["缺少的必备部分"] = ["、".join(PART_LABELS[k] for k in missing.get(rid, []))
+                              for rid in table["id"]]
+    table["审核人"] = [activity.get(rid, (None, None))[0] for rid in table["id"]]
+    table["审核时间"] = [activity.get(rid, (None, None))[1] for rid in table["id"]]
+    return table[SUMMARY_COLUMNS].reset_index(drop=True).astype({"年度": "Int64"})
 
 
-def detail_table(snap: ExportSnapshot, report_ids: Collection[int] | None = None) -> pd.DataFrame:
-    """One row per figure of the snapshot (it holds only reviewed ones if asked so)."""
-    paths = {rid: SectionPaths(secs) for rid, secs in snap.sections.items()}
-    data = []
-    empty = SectionPaths([])
-    for rid, quote, start, end, page, value, unit, qual, subj, status, stale, who, at in snap.figures:
+def detail_rows(stream: ExportStream, report_ids: Collection[int] | None = None) -> Iterator[list]:
+    """One row per figure in ``DETAIL_COLUMNS`` order, streamed (only reviewed figures when the
+    stream was opened with ``reviewed_only``). One report's text is in memory at a time."""
+    current, head, paths = None, None, None
+    for rid, quote, start, end, page, value, unit, qual, subj, status, stale, who, at in stream.figures():
         if report_ids is not None and rid not in report_ids:
             continue
-        org, year, name, text = snap.reports[rid]
+        if rid != current:
+            head, sections = stream.report(rid)
+            paths, current = SectionPaths(sections), rid
+        org, year, name, text = head
         if text[start:end] != quote:
             check = "不一致：原文已变化"
         elif stale:
             check = "重新识别未找到"
         else:
             check = ""
-        data.append([org, year, name, paths.get(rid, empty).path_at(start), subj, value, unit,
-                     qual, quote, sentence_at(text, start, end),
-                     None if page is None else page + 1, status, who, at, check])
+        yield [org, year, name, paths.path_at(start), subj, _tidy(value), unit, qual, quote,
+               sentence_at(text, start, end), None if page is None else page + 1, status, who, at,
+               check]
+
+
+def detail_table(stream: ExportStream, report_ids: Collection[int] | None = None) -> pd.DataFrame:
+    """``detail_rows`` as a DataFrame (the whole table in memory: for CSV and small selections)."""
+    data = list(detail_rows(stream, report_ids))
     table = pd.DataFrame(data, columns=DETAIL_COLUMNS).astype({"年度": "Int64", "页码": "Int64"})
     # object dtype, so 7 stays 7 beside 12.5 (a float column would print "7.0" in the CSV)
-    table["数值"] = pd.Series([_tidy(row[5]) for row in data], dtype=object)
+    table["数值"] = pd.Series([row[5] for row in data], dtype=object)
     return table
 
 
@@ -77,8 +102,7 @@ def _tidy(value):
 
 def build_tables(store, *, reviewed_only: bool = False,
                  report_ids: Collection[int] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Both tables from one read snapshot of ``store`` (``Store.export_snapshot``), so the 汇总
-    counts agree with the 明细 rows."""
+    """Both tables from one read snapshot of ``store``, so the 汇总 counts agree with the 明细 rows."""
     ids = None if report_ids is None else frozenset(report_ids)
-    snap = store.export_snapshot(reviewed_only=reviewed_only)
-    return summary_table(snap, ids), detail_table(snap, ids)
+    with store.export_stream(reviewed_only) as stream:
+        return summary_table(stream, ids), detail_table(stream, ids)

@@ -22,7 +22,7 @@ from core.store import audit, connection, figures, originals, rematch, reports, 
 from core.store import checks as check_rows
 from core.store.check_ops import CheckOps
 from core.store.connection import connect, integrity_ok, transaction
-from core.store.export_reads import ExportSnapshot, read_export
+from core.store.export_reads import ExportSnapshot, ExportStream, read_export
 from core.store.indicator_ops import IndicatorOps
 from core.store.records import UNSET
 from core.store.records import (AuditRow, FigureRecord, ImportResult, LoadedReport,
@@ -173,6 +173,10 @@ class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bo
     def export_snapshot(self, reviewed_only: bool = False) -> ExportSnapshot:
         """Everything the export writes, read in one snapshot (``core.export`` runs no SQL)."""
         return read_export(self.conn, reviewed_only)
+
+    def export_stream(self, reviewed_only: bool = False) -> ExportStream:
+        """The export's reads as streams in one snapshot: ``with store.export_stream() as s:``."""
+        return ExportStream(self.conn, reviewed_only)
 
     def get_report(self, report_id: int) -> ReportRecord:
         return reports.get_report(self.conn, report_id)

@@ -39,7 +39,7 @@ def test_xlsx_has_two_formatted_sheets(store, tmp_path):
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref.startswith("A1:")
         assert ws["A1"].font.bold
-        assert ws.column_dimensions["C"].width >= 20
+        assert ws.column_dimensions["C"].width >= 15
     row = {h: c.value for h, c in zip(SUMMARY_COLUMNS, summary[2])}
     assert row["审核状态"] == "已审核" and row["已确认"] == 1 and row["已修改"] == 2
     assert row["已删除"] == 1 and row["待审"] == 12 and row["审核人"] == "张三"
