@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from typing import Callable
+from collections.abc import Callable
 
 from lxml import etree
 

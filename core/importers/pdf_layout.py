@@ -50,7 +50,7 @@ class Line:
     pieces: list = field(default_factory=list, repr=False)  # split_tabs(self), computed once
     column: int = 0  # two-column page: 0 left, 1 right, 2 across both (margins are per column)
 
-    def finish(self, keep_order: bool = False) -> "Line":
+    def finish(self, keep_order: bool = False) -> Line:
         if not keep_order:
             self.chars.sort(key=lambda c: c[1])
         # Some generators fake bold by painting each glyph twice, slightly offset: keep one copy.

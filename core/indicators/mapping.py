@@ -25,9 +25,10 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Protocol
+from typing import Protocol
 
 from core.indicators.catalog import Indicator, default_catalog
 
