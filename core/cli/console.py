@@ -1,9 +1,11 @@
 """Small helpers for the command line: UTF-8 output on any console, errors as one Chinese line."""
 from __future__ import annotations
 
+import contextlib
 import sys
 
-from core.paths import display_path  # noqa: F401 - re-exported for the commands
+from core.paths import display_path
+
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -18,10 +20,8 @@ def ensure_utf8_stdio() -> None:
     surrogates in ``sys.argv``) is printed as ``\\xb1`` escapes instead of raising in ``print``.
     """
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(AttributeError, ValueError):  # no console (pythonw), or not a text stream
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[attr-defined]
-        except (AttributeError, ValueError):
-            pass
 
 
 def fail(message: str, code: int) -> int:

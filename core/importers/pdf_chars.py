@@ -224,8 +224,8 @@ def _scan_objects(page: pdfium.PdfPage, cache: _FontCache, left: float, top: flo
     """
     page_addr = ctypes.cast(page.raw, ctypes.c_void_p).value
     matrix = pdfium_c.FS_MATRIX()
-    l, b, r, t = (ctypes.c_float() for _ in range(4))
-    bounds = (ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t))
+    box_l, box_b, box_r, box_t = (ctypes.c_float() for _ in range(4))  # the object's bounds
+    bounds = (ctypes.byref(box_l), ctypes.byref(box_b), ctypes.byref(box_r), ctypes.byref(box_t))
     fsize = ctypes.c_float()
     h_rules = v_rules = 0
     for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
@@ -236,7 +236,7 @@ def _scan_objects(page: pdfium.PdfPage, cache: _FontCache, left: float, top: flo
             continue
         if kind not in (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH) or not _BOUNDS(obj, *bounds):
             continue
-        w, h = r.value - l.value, t.value - b.value
+        w, h = box_r.value - box_l.value, box_t.value - box_b.value
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             if h <= _RULE and w > 10:
                 h_rules += 1
