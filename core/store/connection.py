@@ -46,6 +46,13 @@ def _code(exc: sqlite3.Error) -> int:
     return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
 
 
+def inserted_id(cur: sqlite3.Cursor) -> int:
+    """The rowid an INSERT on ``cur`` just wrote (``lastrowid`` is None only before any INSERT)."""
+    row_id = cur.lastrowid
+    assert row_id is not None, "no row was inserted"
+    return row_id
+
+
 def _fail(path: Path, what: str) -> ReportError:
     return ReportError("database", f"数据库文件 {path} {what}，文件未做任何改动。", str(path))
 
