@@ -282,7 +282,8 @@ class _LazyTopic:
     __slots__ = ("subject", "fallback", "value")
 
     def __init__(self, subject: str, fallback) -> None:
-        self.subject, self.fallback, self.value = subject, fallback, None
+        self.subject, self.fallback = subject, fallback
+        self.value: str | None = None
 
     def __str__(self) -> str:
         if self.value is None:
@@ -297,7 +298,8 @@ def _assign_subjects(text: str, figures: list[Figure]) -> None:
     """Subjects left to right; the sentence's topic carries over to weak subjects (增长8.8%)."""
     prev_end = 0
     prev_subject = ""
-    topic = head = ""
+    topic: str | _LazyTopic = ""
+    head = ""
     i = 0
     while i < len(figures):
         f = figures[i]

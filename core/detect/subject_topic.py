@@ -110,7 +110,7 @@ def topic_of(clause: str) -> str:
     i = 0
     while i < len(toks) and not _nounish(*toks[i]) and toks[i][0] not in "“《":
         i += 1
-    words = [w for w, _ in toks[i:]]
-    while words and words[-1] in GENERIC:
-        words.pop()
-    return _tail(words, MAX_TOPIC) if words else ""
+    obj = [w for w, _ in toks[i:]]
+    while obj and obj[-1] in GENERIC:
+        obj.pop()
+    return _tail(obj, MAX_TOPIC) if obj else ""
