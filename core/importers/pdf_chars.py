@@ -41,10 +41,18 @@ class PageChars:
     rules: tuple[int, int] = (0, 0)  # horizontal and vertical ruling lines: a table may be here
 
 
+def _address(ptr) -> int:
+    """The plain address of a PDFium function or handle (ctypes says ``int | None``: None is NULL)."""
+    value = ctypes.cast(ptr, ctypes.c_void_p).value
+    if not value:
+        raise ValueError("PDFium gave a NULL pointer")
+    return value
+
+
 def _by_address(fn, restype, *argtypes):
     """The same PDFium function, taking and returning plain addresses (ints): no ctypes pointer
     objects per call, and handles compare with ``==``. Hot loop only."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+    return ctypes.CFUNCTYPE(restype, *argtypes)(_address(fn))
 
 
 _VP, _F, _PF = ctypes.c_void_p, ctypes.c_float, ctypes.POINTER(ctypes.c_float)
@@ -62,12 +70,15 @@ _FILL_COLOR = _by_address(pdfium_c.FPDFText_GetFillColor, ctypes.c_int, _VP, cty
 _TEXT_MATRIX = _by_address(pdfium_c.FPDFText_GetMatrix, ctypes.c_int, _VP, ctypes.c_int, ctypes.POINTER(pdfium_c.FS_MATRIX))
 
 
+_ObjInfo = tuple[float, float, bool, int | None, bool]  # size, descent, red, font, upright
+
+
 class _FontCache:
     """Per text object: size, descent, colour, font, upright; per (font, character): advance width."""
 
     def __init__(self) -> None:
-        self.obj_info: dict[int, tuple] = {}
-        self.widths: dict[tuple[int, int, float], float | None] = {}
+        self.obj_info: dict[int, _ObjInfo] = {}
+        self.widths: dict[tuple[int | None, int, float], float | None] = {}  # font None: no font
         self.descents: dict[tuple[int, float], float] = {}
         self._f = ctypes.c_float()
         self._rgba = [ctypes.c_uint() for _ in range(4)]
@@ -75,7 +86,7 @@ class _FontCache:
         self._m = pdfium_c.FS_MATRIX()
         self._m_ref = ctypes.byref(self._m)
 
-    def info(self, textpage: int, index: int, obj: int) -> tuple:
+    def info(self, textpage: int, index: int, obj: int) -> _ObjInfo:
         """``textpage``: the text page's address; ``obj``: the char's text object's address."""
         got = self.obj_info.get(obj)
         if got is None:
@@ -129,11 +140,12 @@ def read_page(page: pdfium.PdfPage) -> PageChars:
         text = page_text(textpage.raw, count)
         units = _char_units(textpage.raw, text, count)
         raw = textpage.raw
-        address = ctypes.cast(raw, ctypes.c_void_p).value
+        address = _address(raw)
         ox, oy = ctypes.c_double(), ctypes.c_double()
         origin_x, origin_y = ctypes.byref(ox), ctypes.byref(oy)
         chars, red_flags = out.chars, out.red
-        last_obj, info = None, None
+        last_obj: int | None = None
+        info: _ObjInfo = (0.0, 0.0, False, None, True)  # set at the first character
         widths: dict[tuple, float | None] = {}
         for i in range(count):
             ch = units[i]

@@ -128,9 +128,10 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     lo, hi = int(width * 0.2), int(width * 0.8)
     diff = [0] * (hi - lo + 2)
     for ln in body:  # each line counts once per x it covers: merge its characters into runs first
-        run_a = run_b = None
+        run_a: float | None = None  # x0 of the current run, None before the first
+        run_b = 0.0  # its x1
         for c in ln.chars:
-            if run_b is not None and c[1] <= run_b + 3:
+            if run_a is not None and c[1] <= run_b + 3:
                 run_b = max(run_b, c[3])
                 continue
             if run_a is not None:
