@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import sys
 
 from core.paths import display_path
@@ -20,8 +21,9 @@ def ensure_utf8_stdio() -> None:
     surrogates in ``sys.argv``) is printed as ``\\xb1`` escapes instead of raising in ``print``.
     """
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(AttributeError, ValueError):  # no console (pythonw), or not a text stream
-            stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[attr-defined]
+        if isinstance(stream, io.TextIOWrapper):  # not None (pythonw) nor a host's own stream object
+            with contextlib.suppress(ValueError):
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def fail(message: str, code: int) -> int:
