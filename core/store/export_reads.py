@@ -135,4 +135,4 @@ class ExportStream:
             'SELECT id, report_id, origin, marker, title, text, start, "end", det_level, det_kind,'
             " rev_level, rev_kind, removed, stale, reviewer, reviewed_at FROM sections"
             " WHERE report_id = ? AND removed = 0", (report_id,))
-        return head, [SectionRecord(*r[:12], bool(r[12]), bool(r[13]), r[14], r[15]) for r in rows]
+        return head, [section_record(r) for r in rows]
