@@ -147,7 +147,7 @@ def main() -> None:
             sum_plain += plain_ms
             print(f"| {path.name} | {fid:.4f} | {found} | {ok}/{total} | {ms:.0f} | {plain_ms:.0f} | {ratio:.2f} |")
         else:
-            ms = _median_ms(lambda: load_document(path), max(args.runs, 5))
+            ms = _median_ms(lambda path=path: load_document(path), max(args.runs, 5))
             print(f"| {path.name} | {fid:.4f} | {found} | – | {ms:.1f} | – | – |")
     print()
     print("| TXT fixture | encoding | equals seed | import ms |")
@@ -155,7 +155,7 @@ def main() -> None:
     for path in sorted(FIXTURES.glob("*.txt")) + sorted((SHARED / "seeds").glob("*.txt")):
         doc = load_document(path)
         seed = next((SHARED / "seeds").glob(path.name[:3] + "_*.txt")).read_text(encoding="utf-8")
-        ms = _median_ms(lambda: load_document(path), max(args.runs, 5))
+        ms = _median_ms(lambda path=path: load_document(path), max(args.runs, 5))
         print(f"| {path.name} | {doc.encoding} | {doc.text == seed} | {ms:.1f} |")
     print(f"\nPDF speed ratio: worst file {worst:.2f}, all PDFs together {sum_import / sum_plain:.2f} (target <= 1.3)."
           " Single-file ratios are noisy on a busy machine; the import parses each page exactly once.")

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with tempfile.TemporaryDirectory() as work:
         store = Store(Path(work) / "bench.sqlite3")
-        t_import, result = _timed(lambda: import_paths(store, [args.corpus]))
+        t_import, _summary = _timed(lambda: import_paths(store, [args.corpus]))
         reports = store.list_reports()
         mapped = store.conn.execute(
             "SELECT id FROM figures WHERE rev_indicator IS NOT NULL ORDER BY id").fetchall()

@@ -128,7 +128,7 @@ def main() -> None:
     names = [name for name, _ in ENGINES]
     print("| file | pages | " + " | ".join(f"{n} ms/page" for n in names) + " | pdfplumber ÷ importer |")
     print("|---|---|" + "---|" * len(names) + "---|")
-    totals = {n: 0.0 for n in names}
+    totals = dict.fromkeys(names, 0.0)
     total_pages = 0
     rows: list[tuple[str, int, dict[str, float]]] = []
     for name in TEXT_PDFS:
@@ -138,7 +138,7 @@ def main() -> None:
         long_pdf = make_long_pdf(Path(tmp) / "long.pdf", args.long_pages)
         long_row = (f"long ({args.long_pages} pages, fixtures repeated)", page_count(long_pdf),
                     measure(long_pdf, max(1, args.runs // 2)))
-    for label, pages, ms in rows:
+    for _label, pages, ms in rows:
         for n in names:
             totals[n] += ms[n] * pages
         total_pages += pages

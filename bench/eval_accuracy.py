@@ -334,8 +334,8 @@ def markdown(res: dict, verbose: bool = True) -> str:
                  f"{sp['warm_ms_per_10k_corpus']:.2f} ms (corpus reports); "
                  f"{sp['fresh_ms_per_10k_corpus']:.2f} ms (corpus reports, phrase caches emptied: unseen text)")
     if "cold_extract_s" in sp:
-        extra = "" if not sp.get("cold_extract_rc") else f" (exit {sp['cold_extract_rc']}: " \
-                                                            f"{sp.get('cold_extract_error', '').strip()[-160:]})"
+        extra = "" if not sp.get("cold_extract_rc") else (
+            f" (exit {sp['cold_extract_rc']}: {sp.get('cold_extract_error', '').strip()[-160:]})")
         lines.append(f"Speed: cold `main.py extract` of a seed {sp['cold_extract_s']:.2f} s (median of 3){extra}")
     lines.append("")
     lines.append("Targets: " + "; ".join(f"{name} {'✓' if ok else '✗'}" for name, ok in targets(res)))

@@ -58,7 +58,8 @@ def evaluate(verbose: bool = False) -> dict[str, dict]:
     for set_label, report, path, gold in _sets():
         ext = analyze_file(str(path))
         maps = map_figures(ext.text, ext.figures, ext.sections)
-        predicted = {(f.start, f.end): (m.indicator, m.reason) for f, m in zip(ext.figures, maps)}
+        predicted = {(f.start, f.end): (m.indicator, m.reason)
+                     for f, m in zip(ext.figures, maps, strict=True)}
         gold_map = {(g["start"], g["end"]): g["indicator"] for g in gold}
         t = totals.setdefault(set_label, {"tp": 0, "fp": 0, "fn": 0, "reports": []})
         row = {"report": report, "tp": 0, "fp": 0, "fn": 0}

@@ -35,7 +35,7 @@ def main() -> int:
         opened = []
         w.reportOpened.connect(opened.append)
         w.import_paths([str(path)])
-        wait_until(lambda: bool(opened), 60)
+        wait_until(lambda opened=opened: bool(opened), 60)
         w.reportOpened.disconnect()
         w.review.figures.table.selectRow(row)
         wait_until(lambda: False, 1.5)  # pages rendered, flash over

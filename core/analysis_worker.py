@@ -26,6 +26,7 @@ import sys
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from typing import Literal
 
 from core import limits
 from core.child_process import ChildSettings, setup_child
@@ -35,6 +36,7 @@ from core.extraction import Extraction
 
 Progress = Callable[[int, int], None]
 Job = Callable[[str, Progress], tuple[Document, Extraction]]
+StartMethod = Literal["spawn", "fork", "forkserver"]  # how multiprocessing starts the child
 HEARTBEAT_S = 0.2
 _CRASHED = "解析该文件时解析程序意外退出（文件可能已损坏或过大），已跳过该文件。"
 
@@ -43,7 +45,9 @@ def _serve(conn: Connection, settings: ChildSettings, job: Job | None, warm: boo
     """Child process main loop: receive a path, send progress messages, then the result."""
     setup_child(settings)
     if job is None:
-        from core.analysis import load_and_analyze as job
+        from core.analysis import load_and_analyze
+
+        job = load_and_analyze
     if warm:
         from core.detect.subject import warm_up
 
@@ -80,14 +84,14 @@ class AnalysisWorker:
     import + detect function run in the child (a picklable module-level function; tests use it).
     """
 
-    def __init__(self, *, start_method: str | None = None, time_limit: float | None = None,
+    def __init__(self, *, start_method: StartMethod | None = None, time_limit: float | None = None,
                  memory_bytes: int | None = limits.PARSER_MEMORY_BYTES, job: Job | None = None,
                  warm_up: bool = True) -> None:
         self._lock = threading.Lock()  # one request at a time
         self._proc: mp.process.BaseProcess | None = None
         self._conn: Connection | None = None
         self._cancelled = threading.Event()
-        self._start_method = start_method or "spawn"
+        self._start_method: StartMethod = start_method or "spawn"
         self._time_limit = time_limit
         self._memory = memory_bytes
         self._job = job
@@ -111,7 +115,9 @@ class AnalysisWorker:
             settings = ChildSettings(
                 parent_pid=os.getpid(), memory_bytes=self._memory,
                 kernel_death_signal=threading.current_thread() is threading.main_thread())
-            self._proc = ctx.Process(target=_serve, args=(child, settings, self._job, self._warm),
+            # every concrete context has Process; the stubs type get_context(str) as the bare base class
+            self._proc = ctx.Process(target=_serve,  # type: ignore[attr-defined]
+                                     args=(child, settings, self._job, self._warm),
                                      daemon=True, name="reportdesk-analysis")
             self._proc.start()
             child.close()
@@ -217,7 +223,7 @@ class AnalysisWorker:
             raise ReportError("corrupt", _CRASHED, path) from None
 
 
-def cli_start_method() -> str:
+def cli_start_method() -> StartMethod:
     """The command line has no Qt state to protect: fork starts the child in milliseconds on Linux
     (spawn would re-import Python and the parsers, ~0.3 s more per run)."""
     if sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods():

@@ -91,7 +91,7 @@ def import_paths(store, paths: Iterable[str | os.PathLike], progress: BatchProgr
         except OSError as exc:  # the file vanished or became unreadable mid-import
             summary.failed.append((str(path), f"无法读取文件：{os_error_message(exc)}"))
             continue
-        except Exception as exc:  # a bug in an importer/detector must not end the whole batch
+        except Exception as exc:  # noqa: BLE001 - a bug in an importer/detector must not end the whole batch
             summary.failed.append((str(path), f"处理时出现内部错误：{type(exc).__name__}: {exc}"))
             continue
         (summary.imported if result.created else summary.duplicates).append(

@@ -16,6 +16,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -73,10 +74,8 @@ def _watch_parent() -> None:
 
 def setup_child(settings: ChildSettings) -> None:
     """First thing the child does."""
-    try:
+    with contextlib.suppress(ValueError, OSError):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except (ValueError, OSError):
-        pass
     if settings.kernel_death_signal:
         _kernel_death_signal()
     if os.name == "posix" and os.getppid() != settings.parent_pid:

@@ -94,7 +94,7 @@ class CharBoxes:
         )
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "CharBoxes":
+    def from_bytes(cls, data: bytes) -> CharBoxes:
         n = int.from_bytes(data[:8], "little")
         boxes = cls()
         pos = 8

@@ -107,7 +107,7 @@ def parse_chinese(s: str, positional: bool = False) -> int | None:
     if (positional and len(s) > 1 and all(ch in CN_DIGITS for ch in s) and "两" not in s
             and (len(s) >= 3 or "零" in s or "〇" in s)):
         return int("".join(str(CN_DIGITS[ch]) for ch in s))
-    if s[0] in CN_SMALL and s[0] != "十" or s[0] in CN_BIG:
+    if (s[0] in CN_SMALL and s[0] != "十") or s[0] in CN_BIG:
         s = "一" + s  # bare magnitude: 百 -> 一百, 万 -> 一万
     total = 0
     rest = s

@@ -1,4 +1,4 @@
-"""ruff (pyflakes rules, see ruff.toml) finds no unused imports, undefined names or syntax errors."""
+"""ruff (pyflakes, bugbear, pyupgrade, simplify and more; see ruff.toml) finds nothing in the repository."""
 import subprocess
 import sys
 from pathlib import Path

@@ -51,7 +51,7 @@ def _to_date(m: re.Match) -> date | None:
     try:
         if m.re is _DATE_CN:
             y, mo, d = (cn_to_int(g) for g in m.groups())
-            return date(y, mo, d)
+            return None if y is None or mo is None or d is None else date(y, mo, d)
         y, m1, d1, m2, d2 = m.groups()
         return date(int(y), int(m1 or m2), int(d1 or d2))
     except (TypeError, ValueError):
@@ -77,7 +77,7 @@ def find_dates(text: str) -> dict[str, tuple[date, int, int]]:
         if p:
             m = _DATE.match(f, p.end())
             d = _to_date(m) if m else None
-            if d and "published" not in found:
+            if m and d and "published" not in found:
                 found["published"] = (d, off + m.start(), off + m.end())
     for off, line in reversed(tail):
         f = fold_width(line)
@@ -85,7 +85,7 @@ def find_dates(text: str) -> dict[str, tuple[date, int, int]]:
             continue
         m = _signing_date(f)
         d = _to_date(m) if m else None
-        if d:
+        if m and d:
             found["signed"] = (d, off + m.start(), off + m.end())
             break
     if "signed" not in found:  # a date in brackets under the title: （2024年2月2日）
@@ -94,7 +94,7 @@ def find_dates(text: str) -> dict[str, tuple[date, int, int]]:
             m = re.fullmatch(r"[(（]\s*(.+?)\s*[)）]", f)
             inner = m and (_DATE.fullmatch(m.group(1)) or _DATE_CN.fullmatch(m.group(1)))
             d = _to_date(inner) if inner else None
-            if d:
+            if m and d:
                 start = off + fold_width(line).find(m.group(1))
                 found["signed"] = (d, start, start + len(m.group(1)))
                 break

@@ -85,7 +85,7 @@ def read_bodies_file(path: str | Path) -> list[str]:
             return _names(row[0] for row in csv.reader(text.splitlines()) if row)
     except ReportError:
         raise
-    except Exception:  # a damaged or foreign file: say which, never a traceback
+    except Exception:  # noqa: BLE001 - a damaged or foreign file: say which, never a traceback
         raise ReportError("corrupt", f"无法读取单位名单 {path.name}（文件已损坏，或不是 Excel/CSV 文件）",
                           str(path)) from None
     raise ReportError("unsupported", f"单位名单只支持 .xlsx 或 .csv 文件，{path.name} 不是", str(path))

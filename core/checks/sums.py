@@ -99,7 +99,7 @@ def _before_total_word(text: str, figures, i: int) -> Check | None:
     s0, _ = sentence_bounds(text, total.start)
     if not _TOTAL_WORD.search(text[max(s0, total.start - 16):total.start]):
         return None
-    parts = []
+    parts: list[int] = []  # indices into ``figures``
     j = i - 1
     while j >= 0 and figures[j].start >= s0:
         fig = figures[j]

@@ -1,9 +1,12 @@
 """Small helpers for the command line: UTF-8 output on any console, errors as one Chinese line."""
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 
-from core.paths import display_path  # noqa: F401 - re-exported for the commands
+from core.paths import display_path
+
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -18,10 +21,9 @@ def ensure_utf8_stdio() -> None:
     surrogates in ``sys.argv``) is printed as ``\\xb1`` escapes instead of raising in ``print``.
     """
     for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[attr-defined]
-        except (AttributeError, ValueError):
-            pass
+        if isinstance(stream, io.TextIOWrapper):  # not None (pythonw) nor a host's own stream object
+            with contextlib.suppress(ValueError):
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def fail(message: str, code: int) -> int:

@@ -32,7 +32,7 @@ def run(args) -> int:
     if store.read_only:
         store.close()
         return fail(f"不能导入：{connection.read_only_message(store.path)}", EXIT_UNREADABLE)
-    replaced = 0
+    replaced: int | None = 0  # None: a replacement failed
     worker = AnalysisWorker(start_method=cli_start_method())
     with store:
         files, _missing = collect_files(args.paths)

@@ -39,7 +39,7 @@ def _is_han(ch: str) -> bool:
 
 
 def _is_latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalpha() or "Ａ" <= ch <= "Ｚ" or "ａ" <= ch <= "ｚ"
+    return (ch.isascii() and ch.isalpha()) or "Ａ" <= ch <= "Ｚ" or "ａ" <= ch <= "ｚ"
 
 
 def _is_digit(ch: str) -> bool:
@@ -117,10 +117,9 @@ def _candidate(text: str, s0: int, num: str, ex: Exclusions,
         return None, resume  # 40周年, 15部门, 两位数 (but 14家长者饭堂 is 14家)
     if unit:
         written, canon = unit
-        if written == "年":
-            if (chinese or value != int(value) or not 0 < value <= 20 or infix
-                    or (e + 1 < n and text[e + 1] in _YEAR_NOT_AFTER)):
-                return None, resume
+        if written == "年" and (chinese or value != int(value) or not 0 < value <= 20 or infix
+                               or (e + 1 < n and text[e + 1] in _YEAR_NOT_AFTER)):
+            return None, resume
         e += len(written)
         if e + 1 < n and text[e] in "/／" and written not in ("%", "％", "‰"):
             per = match_unit(text, e + 1) or ((text[e + 1],) * 2 if text[e + 1] in "年月日周人" else None)
@@ -210,7 +209,7 @@ def _bare_ok(text: str, s0: int, num: str, e: int, value, prefix: str | None) ->
         return False  # version 2.0, rank 前30
     if e < len(text) and text[e] == "、" and e + 1 < len(text) and _is_digit(text[e + 1]):
         return False  # enumerated names: 地铁12、13号线
-    if digits.isdigit() and (len(digits) == 5 and digits[:2] in ("12", "96") or len(digits) >= 7):
+    if digits.isdigit() and ((len(digits) == 5 and digits[:2] in ("12", "96")) or len(digits) >= 7):
         return False  # hotline 12345, phone numbers, squeezed dates
     words = context_words()
     for w in words.get("before", ()):
@@ -263,9 +262,9 @@ def find_figures(text: str) -> list[Figure]:
                 pos = max(special[-1].end, m.end())
                 continue
         fig, resume = _candidate(text, s0, m.group(), ex)
-        if fig is not None and (not figures or fig.start >= figures[-1].end):
-            if not fig.unit and match_word(text, fig.end, context_words().get("hotline", ())):
-                fig = None
+        if (fig is not None and (not figures or fig.start >= figures[-1].end) and not fig.unit
+                and match_word(text, fig.end, context_words().get("hotline", ()))):
+            fig = None
         if fig is not None and (not figures or fig.start >= figures[-1].end):
             figures.append(fig)
         pos = max(resume, m.end())
@@ -283,7 +282,8 @@ class _LazyTopic:
     __slots__ = ("subject", "fallback", "value")
 
     def __init__(self, subject: str, fallback) -> None:
-        self.subject, self.fallback, self.value = subject, fallback, None
+        self.subject, self.fallback = subject, fallback
+        self.value: str | None = None
 
     def __str__(self) -> str:
         if self.value is None:
@@ -298,7 +298,8 @@ def _assign_subjects(text: str, figures: list[Figure]) -> None:
     """Subjects left to right; the sentence's topic carries over to weak subjects (增长8.8%)."""
     prev_end = 0
     prev_subject = ""
-    topic = head = ""
+    topic: str | _LazyTopic = ""
+    head = ""
     i = 0
     while i < len(figures):
         f = figures[i]

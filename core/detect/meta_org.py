@@ -90,7 +90,7 @@ def complete_place(org: str, text: str) -> str | None:
         place = text[j:i]
         # the place must start cleanly: text start, a bracket/punctuation, a higher division (重庆市), or a
         # function word (成立了…); a run of six characters with more before it is not a place name
-        if 2 <= len(place) and (j == 0 or not _is_cjk(text[j - 1]) or text[j - 1] in _PLACE_STOP):
+        if len(place) >= 2 and (j == 0 or not _is_cjk(text[j - 1]) or text[j - 1] in _PLACE_STOP):
             places[place] += 1
     if len(places) == 1:
         return next(iter(places)) + org

@@ -83,7 +83,7 @@ def _bare_candidate(offset: int, line: str, report_year: int | None) -> tuple[Se
     title = body[m.end():] if m else body
     if len(title) < 2 or any(c in _SENTENCE_PUNCT or c in "，," for c in title) or title.startswith(("我", "今年")):
         return None
-    if _TITLE_LINE.match(title) and "报告" in title or title.startswith("关于"):
+    if (_TITLE_LINE.match(title) and "报告" in title) or title.startswith("关于"):
         return None
     if not re.search(r"[\u4e00-\u9fff]", title[0]) and not title[0].isdigit():
         return None

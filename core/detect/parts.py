@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from typing import Any
 
 from core.extraction import PART_KINDS, Section
 from core.detect.text_norm import fold_width
@@ -29,11 +30,11 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> dict:
+def lexicon() -> dict[str, Any]:
     from core.paths import resource
 
     data = json.loads(resource("dictionaries", "parts.json").read_text(encoding="utf-8"))
-    comp = {
+    comp: dict[str, Any] = {
         "priority": list(data["priority"]),
         # one alternation per kind: a single search per kind and title
         "strong": {k: [re.compile("|".join(f"(?:{p})" for p in v))] for k, v in data["strong"].items()},

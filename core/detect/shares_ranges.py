@@ -64,7 +64,7 @@ def fraction_at(text: str, pos: int) -> Figure | None:
             value, unit = (num / den).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP), ""
     else:
         a, b = int(m.group("a")), int(m.group("b"))
-        if not 0 < a < b or end < len(text) and text[end] in _NOT_AFTER_FRACTION:
+        if not 0 < a < b or (end < len(text) and text[end] in _NOT_AFTER_FRACTION):
             return None  # 3/4 日 is a date; 5/3 is not a share
         value, unit = (Decimal(a) / Decimal(b)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP), ""
     prefix = match_prefix_qualifier(text, pos)

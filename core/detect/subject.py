@@ -80,7 +80,6 @@ def _strip(s: str) -> str:
     Words of two or more characters are cut by string match; a one-character word only when jieba
     agrees it is a word there (共 in 共12370人, not in 共青团; 与 not in 参与).
     """
-    lead, trail = _words()
     s = s.strip(_SPACE)
     m = _YEAR.match(s)
     while m and m.end() < len(s):

@@ -65,7 +65,7 @@ def is_weak(subject: str) -> bool:
     """No thing counted of its own: only verbs, adverbs, generic words, or a short rate word."""
     if not subject:
         return True
-    if len(subject) <= 5 and subject.endswith(_RATE_TAIL) or len(subject) <= 7 and subject.endswith("率"):
+    if (len(subject) <= 5 and subject.endswith(_RATE_TAIL)) or (len(subject) <= 7 and subject.endswith("率")):
         return True  # 参考率, 社会化运营率: a rate of something named elsewhere
     if len(subject) >= 8:
         return False  # a phrase this long names something (and skipping the tagger keeps detection fast)
@@ -86,8 +86,8 @@ def topic_of(clause: str) -> str:
     """The noun phrase a clause is about (see the module doc); "" when there is none."""
     s = _YEAR.sub("", clause.strip("，,、：: \u3000"))
     toks = [(w, f) for w, f in pos_cut(s) if w.strip()]
-    while toks and (toks[0][0] in GENERIC or toks[0][1] in ("c", "p", "d", "ad", "r", "m", "t", "f")
-                    and not _nounish(*toks[0])):
+    while toks and (toks[0][0] in GENERIC or (toks[0][1] in ("c", "p", "d", "ad", "r", "m", "t", "f")
+                                              and not _nounish(*toks[0]))):
         toks.pop(0)
     if not toks:
         return ""
@@ -100,8 +100,8 @@ def topic_of(clause: str) -> str:
                 break
             words.append((w, f))
         while words and (words[-1][0] in GENERIC or words[-1][0].endswith(_RATE_TAIL)
-                         or words[-1][1] == "v" and len(words) > 1 and words[-2][1] != "v"
-                         and words[-1][0] in ("参考", "参检", "办结", "受理")):
+                         or (words[-1][1] == "v" and len(words) > 1 and words[-2][1] != "v"
+                             and words[-1][0] in ("参考", "参检", "办结", "受理"))):
             words.pop()  # 学法考试参考率 -> 学法考试
         names = [w for w, _ in words]
         phrase = "".join(names)
@@ -110,7 +110,7 @@ def topic_of(clause: str) -> str:
     i = 0
     while i < len(toks) and not _nounish(*toks[i]) and toks[i][0] not in "“《":
         i += 1
-    words = [w for w, _ in toks[i:]]
-    while words and words[-1] in GENERIC:
-        words.pop()
-    return _tail(words, MAX_TOPIC) if words else ""
+    obj = [w for w, _ in toks[i:]]
+    while obj and obj[-1] in GENERIC:
+        obj.pop()
+    return _tail(obj, MAX_TOPIC) if obj else ""

@@ -8,7 +8,7 @@ may raise :class:`core.errors.Cancelled`, which propagates unchanged. Every unus
 from __future__ import annotations
 
 import os
-from typing import Callable
+from collections.abc import Callable
 
 from core import limits
 from core.document import Document

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from typing import Callable
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -96,7 +96,7 @@ class _Builder:
         low = style.lower()
         if low in ("title", "标题") and not self.seen_heading:
             return "title"
-        if low.startswith("heading") or low.startswith("标题") or _HEADING_TEXT.match(text):
+        if low.startswith(("heading", "标题")) or _HEADING_TEXT.match(text):
             self.seen_heading = True
             return "heading"
         if not self.seen_heading:

@@ -200,16 +200,16 @@ class Numbering:
         if not num_id or num_id == "0":  # numId 0 explicitly removes numbering
             return ""
         ilvl = ilvl or 0
-        aid = self._num_abstract.get(num_id)
-        levels = self._levels.get(aid or "")
+        aid = self._num_abstract.get(num_id, "")
+        levels = self._levels.get(aid)
         if not levels or ilvl not in levels:
             return ""
         counters = self._counters.setdefault(aid, {})
         overrides = self._overrides.get(num_id, {})
         if num_id not in self._started:
             self._started.add(num_id)
-            for lv, start in overrides.items():  # a restarting list: counters begin again
-                counters[lv] = start - 1
+            for level_i, start in overrides.items():  # a restarting list: counters begin again
+                counters[level_i] = start - 1
         lvl = levels[ilvl]
         counters[ilvl] = counters.get(ilvl, lvl.start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:

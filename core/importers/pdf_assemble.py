@@ -101,7 +101,7 @@ def assemble(path: str, pages: list[list[layout.Line]], red: list[set[int]], siz
         x1s.append(0.0)
         bottoms.append(0.0)
 
-    for para, kind in zip(paras, kinds):
+    for para, kind in zip(paras, kinds, strict=True):
         if parts:
             gap("\n")
         start = len(pg)

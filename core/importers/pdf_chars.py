@@ -41,10 +41,18 @@ class PageChars:
     rules: tuple[int, int] = (0, 0)  # horizontal and vertical ruling lines: a table may be here
 
 
+def _address(ptr) -> int:
+    """The plain address of a PDFium function or handle (ctypes says ``int | None``: None is NULL)."""
+    value = ctypes.cast(ptr, ctypes.c_void_p).value
+    if not value:
+        raise ValueError("PDFium gave a NULL pointer")
+    return value
+
+
 def _by_address(fn, restype, *argtypes):
     """The same PDFium function, taking and returning plain addresses (ints): no ctypes pointer
     objects per call, and handles compare with ``==``. Hot loop only."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+    return ctypes.CFUNCTYPE(restype, *argtypes)(_address(fn))
 
 
 _VP, _F, _PF = ctypes.c_void_p, ctypes.c_float, ctypes.POINTER(ctypes.c_float)
@@ -62,12 +70,15 @@ _FILL_COLOR = _by_address(pdfium_c.FPDFText_GetFillColor, ctypes.c_int, _VP, cty
 _TEXT_MATRIX = _by_address(pdfium_c.FPDFText_GetMatrix, ctypes.c_int, _VP, ctypes.c_int, ctypes.POINTER(pdfium_c.FS_MATRIX))
 
 
+_ObjInfo = tuple[float, float, bool, int | None, bool]  # size, descent, red, font, upright
+
+
 class _FontCache:
     """Per text object: size, descent, colour, font, upright; per (font, character): advance width."""
 
     def __init__(self) -> None:
-        self.obj_info: dict[int, tuple] = {}
-        self.widths: dict[tuple[int, int, float], float | None] = {}
+        self.obj_info: dict[int, _ObjInfo] = {}
+        self.widths: dict[tuple[int | None, int, float], float | None] = {}  # font None: no font
         self.descents: dict[tuple[int, float], float] = {}
         self._f = ctypes.c_float()
         self._rgba = [ctypes.c_uint() for _ in range(4)]
@@ -75,7 +86,7 @@ class _FontCache:
         self._m = pdfium_c.FS_MATRIX()
         self._m_ref = ctypes.byref(self._m)
 
-    def info(self, textpage: int, index: int, obj: int) -> tuple:
+    def info(self, textpage: int, index: int, obj: int) -> _ObjInfo:
         """``textpage``: the text page's address; ``obj``: the char's text object's address."""
         got = self.obj_info.get(obj)
         if got is None:
@@ -129,11 +140,12 @@ def read_page(page: pdfium.PdfPage) -> PageChars:
         text = page_text(textpage.raw, count)
         units = _char_units(textpage.raw, text, count)
         raw = textpage.raw
-        address = ctypes.cast(raw, ctypes.c_void_p).value
+        address = _address(raw)
         ox, oy = ctypes.c_double(), ctypes.c_double()
         origin_x, origin_y = ctypes.byref(ox), ctypes.byref(oy)
         chars, red_flags = out.chars, out.red
-        last_obj, info = None, None
+        last_obj: int | None = None
+        info: _ObjInfo = (0.0, 0.0, False, None, True)  # set at the first character
         widths: dict[tuple, float | None] = {}
         for i in range(count):
             ch = units[i]
@@ -224,8 +236,8 @@ def _scan_objects(page: pdfium.PdfPage, cache: _FontCache, left: float, top: flo
     """
     page_addr = ctypes.cast(page.raw, ctypes.c_void_p).value
     matrix = pdfium_c.FS_MATRIX()
-    l, b, r, t = (ctypes.c_float() for _ in range(4))
-    bounds = (ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t))
+    box_l, box_b, box_r, box_t = (ctypes.c_float() for _ in range(4))  # the object's bounds
+    bounds = (ctypes.byref(box_l), ctypes.byref(box_b), ctypes.byref(box_r), ctypes.byref(box_t))
     fsize = ctypes.c_float()
     h_rules = v_rules = 0
     for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
@@ -236,7 +248,7 @@ def _scan_objects(page: pdfium.PdfPage, cache: _FontCache, left: float, top: flo
             continue
         if kind not in (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH) or not _BOUNDS(obj, *bounds):
             continue
-        w, h = r.value - l.value, t.value - b.value
+        w, h = box_r.value - box_l.value, box_t.value - box_b.value
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             if h <= _RULE and w > 10:
                 h_rules += 1

@@ -143,5 +143,5 @@ def garbage_reason(text: str) -> str | None:
             counts["foreign"] += 1
     if sum(counts.values()) < 0.3 * n:
         return None
-    worst = max(counts, key=counts.get)
+    worst = max(counts, key=counts.__getitem__)
     return {"unmapped": "字体缺少文字编码", "private": "文字层为私用区字符", "foreign": "文字层为乱码"}[worst]

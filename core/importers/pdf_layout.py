@@ -50,7 +50,7 @@ class Line:
     pieces: list = field(default_factory=list, repr=False)  # split_tabs(self), computed once
     column: int = 0  # two-column page: 0 left, 1 right, 2 across both (margins are per column)
 
-    def finish(self, keep_order: bool = False) -> "Line":
+    def finish(self, keep_order: bool = False) -> Line:
         if not keep_order:
             self.chars.sort(key=lambda c: c[1])
         # Some generators fake bold by painting each glyph twice, slightly offset: keep one copy.
@@ -128,9 +128,10 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     lo, hi = int(width * 0.2), int(width * 0.8)
     diff = [0] * (hi - lo + 2)
     for ln in body:  # each line counts once per x it covers: merge its characters into runs first
-        run_a = run_b = None
+        run_a: float | None = None  # x0 of the current run, None before the first
+        run_b = 0.0  # its x1
         for c in ln.chars:
-            if run_b is not None and c[1] <= run_b + 3:
+            if run_a is not None and c[1] <= run_b + 3:
                 run_b = max(run_b, c[3])
                 continue
             if run_a is not None:
@@ -219,12 +220,12 @@ def remove_running(pages: list[list[Line]], heights: list[float], zone: float = 
         return out
 
     counts: Counter[str] = Counter()
-    for lines, h in zip(pages, heights):
+    for lines, h in zip(pages, heights, strict=True):
         counts.update({_key(ln.text) for ln in candidates(lines, h)})
     with_text = sum(1 for p in pages if p)
     need = max(2, (with_text + 1) // 2)
     dropped = 0
-    for i, (lines, h) in enumerate(zip(pages, heights)):
+    for i, (lines, h) in enumerate(zip(pages, heights, strict=True)):
         drop = {id(ln) for ln in candidates(lines, h) if is_page_number(ln.text) or counts[_key(ln.text)] >= need}
         if drop:
             pages[i] = [ln for ln in lines if id(ln) not in drop]
@@ -248,7 +249,7 @@ def continues(prev: Line, line: Line, margins: dict[tuple[int, int], tuple[float
     """True when ``line`` is the layout-wrapped continuation of ``prev`` (same paragraph)."""
     if abs(prev.size - line.size) > 0.6:
         return False
-    pl, pr = margins[(prev.page, prev.column)]
+    _, pr = margins[(prev.page, prev.column)]
     ll, _ = margins[(line.page, line.column)]
     # Previous line ended short of the margin: the paragraph ended there. 1.2 character widths of
     # slack, because a ragged (left-aligned) CJK line may stop a character early (line-start rules).
@@ -256,11 +257,11 @@ def continues(prev: Line, line: Line, margins: dict[tuple[int, int], tuple[float
         return False
     if prev.text[-1:] in _SENTENCE_END and HEADING.match(line.text):
         return False  # a full last line followed by an unindented "二、…" heading
-    if line.x0 > ll + 0.5 * line.size:  # indented / centred: a new paragraph, heading or title ...
-        # ... unless both lines start at one x far right of any paragraph indent: a block of text set
-        # beside a picture (a caption in a borderless table), wrapped like a narrow column.
-        if not (abs(line.x0 - prev.x0) < 1 and prev.x0 > ll + 4 * line.size):
-            return False
+    # Indented / centred: a new paragraph, heading or title ... unless both lines start at one x far
+    # right of any paragraph indent: a block of text set beside a picture (a caption in a borderless
+    # table), wrapped like a narrow column.
+    if line.x0 > ll + 0.5 * line.size and not (abs(line.x0 - prev.x0) < 1 and prev.x0 > ll + 4 * line.size):
+        return False
     if "\t" in prev.text or "\t" in line.text:  # table rows and tab-aligned lines never merge
         return False
     if prev.cell is not None or line.cell is not None:  # a table cell is a unit of its own

@@ -10,6 +10,7 @@ marked (``Line.cell``) so the paragraph builder never joins them with body text.
 """
 from __future__ import annotations
 
+import contextlib
 import threading
 
 from core.importers import pdf_layout as layout
@@ -35,10 +36,8 @@ def close_tables() -> None:
     cached = getattr(_local, "doc", None)
     _local.doc = None
     if cached is not None:
-        try:
+        with contextlib.suppress(Exception):  # closing a reader must never fail an import
             cached[1].close()
-        except Exception:  # noqa: BLE001 - closing a reader must never fail an import
-            pass
 
 
 def table_lines(path: str, index: int, rules: tuple[int, int], chars: list[tuple]):

@@ -90,7 +90,7 @@ def sniff_format(path: str) -> tuple[str, list[str]]:
     if b"%PDF-" in head:
         mismatch("pdf")
         return "pdf", warnings
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         kind = _zip_kind(path)
         if kind == "docx":
             mismatch("docx")

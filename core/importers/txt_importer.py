@@ -14,7 +14,7 @@ Decoding order (strict decoders only, so a wrong guess fails loudly instead of p
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from core.document import Block, Document
 from core.errors import ReportError

@@ -29,7 +29,7 @@ def _split(name: str) -> tuple[str, str]:
         if s.startswith(_BODY_STARTS, pos):
             break
         m = _PLACE.match(s, pos)
-        if not m or m.end() >= len(s) and place:
+        if not m or (m.end() >= len(s) and place):
             break
         if m.end() == len(s):  # the whole rest is a place: a government named by its place
             place, pos = m.group(1), m.end()

@@ -41,7 +41,7 @@ class Indicator:
         return f"{self.name}（{self.unit}）" if self.unit else self.name
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Indicator":
+    def from_dict(cls, d: dict) -> Indicator:
         return cls(id=str(d["id"]), name=str(d["name"]), area=str(d.get("area", "")),
                    unit=str(d.get("unit", "")), kind=str(d.get("kind", "count")),
                    aggregate=str(d.get("aggregate", "sum")),

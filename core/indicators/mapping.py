@@ -25,9 +25,10 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Protocol
+from typing import Protocol
 
 from core.indicators.catalog import Indicator, default_catalog
 
@@ -356,5 +357,5 @@ def _drop_parts(text: str, s0: int, figs, members: list[int], out) -> None:
 def map_extraction(extraction) -> None:
     """Set ``Figure.indicator`` on every figure of a detection result (the shipped catalogue)."""
     maps = map_figures(extraction.text, extraction.figures, extraction.sections)
-    for fig, m in zip(extraction.figures, maps):
+    for fig, m in zip(extraction.figures, maps, strict=True):
         fig.indicator = m.indicator

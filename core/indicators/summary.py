@@ -174,22 +174,22 @@ def default_mode(ind: Indicator) -> str:
 def combine(ind: Indicator, cands: list[Candidate], choice: tuple[str, int | None] | None) -> Cell:
     """One report's value for one indicator from its candidate figures (text order)."""
     mode, chosen_fig = choice if choice else (default_mode(ind), None)
-    valued = [c for c in cands if c.value is not None]
-    used: list[Candidate]
+    valued = [(c, v) for c in cands if (v := c.value) is not None]  # (candidate, its value)
+    used: list[tuple[Candidate, float | int]]
     if mode == "figure":
-        used = [c for c in valued if c.figure_id == chosen_fig] or valued[:1]
+        used = [cv for cv in valued if cv[0].figure_id == chosen_fig] or valued[:1]
     elif mode == "max":
-        used = [max(valued, key=lambda c: c.value)] if valued else []
+        used = [max(valued, key=lambda cv: cv[1])] if valued else []
     elif mode == "first":
         used = valued[:1]
     else:
         used = valued
-    value = None
+    value: float | int | None = None
     if used:
-        total = sum(c.value for c in used)
+        total = sum(v for _, v in used)
         value = int(total) if float(total).is_integer() else round(total, 6)
-    return Cell(value, mode, choice is not None, [c.figure_id for c in used], cands,
-                any(c.status == PENDING for c in used))
+    return Cell(value, mode, choice is not None, [c.figure_id for c, _ in used], cands,
+                any(c.status == PENDING for c, _ in used))
 
 
 def _keys(inputs: SummaryInputs) -> dict[int, tuple[str, str]]:
@@ -230,8 +230,7 @@ def summary_table(inputs: SummaryInputs, *, year: int | None = None, area: str |
     totals: dict[str, float | int | None] = {}
     means: dict[str, float | None] = {}
     for ind in indicators:
-        values = [r.cells[ind.id].value for r in rows
-                  if ind.id in r.cells and r.cells[ind.id].value is not None]
+        values = [v for r in rows if ind.id in r.cells and (v := r.cells[ind.id].value) is not None]
         totals[ind.id] = sum(values) if ind.summable and values else None
         means[ind.id] = (round(sum(values) / len(values), 4)
                          if ind.aggregate == "mean" and values else None)
@@ -245,7 +244,7 @@ def year_over_year(inputs: SummaryInputs, year: int, *, area: str | None = None,
     this = summary_table(inputs, year=year, area=area, include_retired=include_retired)
     last = summary_table(inputs, year=year - 1, area=area, include_retired=include_retired)
     how = _keys(inputs)
-    previous = {}
+    previous: dict[str, SummaryRow] = {}
     for row in last.rows:
         previous.setdefault(row.key, row)  # two reports of one body and year: the first
     out = []

@@ -43,7 +43,7 @@ class ReportSession:
         self._set_sections(sections)
 
     @classmethod
-    def load(cls, store, report_id: int) -> "ReportSession":
+    def load(cls, store, report_id: int) -> ReportSession:
         loaded = store.load_report(report_id)
         original = store.original_path(report_id)
         return cls(loaded.report, loaded.document,

@@ -16,6 +16,8 @@ What the GUI 问题 panel and the export call here:
 from __future__ import annotations
 
 import re
+import sqlite3
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,7 +54,10 @@ ISSUE_COLUMNS = ("单位", "年度", "类型", "问题", "原文", "核实结果
 
 
 class CheckOps:
-    conn: Any
+    conn: sqlite3.Connection
+
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:  # provided by Store
+        raise NotImplementedError
 
     # -- findings -----------------------------------------------------------------------------
     def list_checks(self, report_id: int, include_stale: bool = True) -> list[CheckRecord]:

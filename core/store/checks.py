@@ -64,7 +64,8 @@ def get_check(conn: sqlite3.Connection, check_id: int) -> CheckRecord:
 
 def list_checks(conn: sqlite3.Connection, report_id: int, *, include_stale: bool = True,
                 kinds: tuple[str, ...] | None = None) -> list[CheckRecord]:
-    where, args = "report_id = ?", [report_id]
+    where = "report_id = ?"
+    args: list[Any] = [report_id]
     if not include_stale:
         where += " AND stale = 0"
     if kinds:

@@ -46,6 +46,13 @@ def _code(exc: sqlite3.Error) -> int:
     return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
 
 
+def inserted_id(cur: sqlite3.Cursor) -> int:
+    """The rowid an INSERT on ``cur`` just wrote (``lastrowid`` is None only before any INSERT)."""
+    row_id = cur.lastrowid
+    assert row_id is not None, "no row was inserted"
+    return row_id
+
+
 def _fail(path: Path, what: str) -> ReportError:
     return ReportError("database", f"数据库文件 {path} {what}，文件未做任何改动。", str(path))
 
@@ -136,12 +143,12 @@ def inspect(path: Path, *, check_integrity: bool | None = None) -> int:
         return version
     except sqlite3.DatabaseError as exc:
         if _code(exc) == SQLITE_NOTADB:
-            raise _fail(path, "不是审阅台数据库（不是 SQLite 文件）")
+            raise _fail(path, "不是审阅台数据库（不是 SQLite 文件）") from exc
         if _code(exc) == SQLITE_CANTOPEN:
-            raise _fail(path, f"无法打开（{exc}）")
-        raise _fail(path, f"已损坏或无法读取（{exc}）")
+            raise _fail(path, f"无法打开（{exc}）") from exc
+        raise _fail(path, f"已损坏或无法读取（{exc}）") from exc
     except sqlite3.Error as exc:
-        raise _fail(path, f"无法打开（{exc}）")
+        raise _fail(path, f"无法打开（{exc}）") from exc
     finally:
         if ro is not None:
             ro.close()
@@ -221,7 +228,7 @@ def _connect_read_only(path: Path, version: int) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA query_only = ON")
     except sqlite3.Error as exc:
-        raise ReportError("database", f"无法以只读方式打开数据库 {path}：{exc}", str(path))
+        raise ReportError("database", f"无法以只读方式打开数据库 {path}：{exc}", str(path)) from exc
     return conn
 
 
@@ -286,7 +293,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     except sqlite3.OperationalError as exc:
         if _code(exc) == SQLITE_READONLY:
             raise ReportError("read_only", "数据库是只读的，不能保存修改。") from exc
-        raise ReportError("database", f"数据库正被其他程序占用，请稍后再试（{exc}）")
+        raise ReportError("database", f"数据库正被其他程序占用，请稍后再试（{exc}）") from exc
     try:
         yield conn
         conn.execute("COMMIT")

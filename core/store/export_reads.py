@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from core.domain import REVIEWED_STATUSES
 from core.store.records import SectionRecord
 from core.store.reports import missing_parts
+from core.store.sections import section_record
 
 
 @dataclass
@@ -51,7 +52,7 @@ def _live_sections(conn: sqlite3.Connection) -> dict[int, list[SectionRecord]]:
                         " reviewed_at FROM sections WHERE removed = 0")
     for r in rows:
         by_report.setdefault(r[1], []).append(
-            SectionRecord(*r[:12], bool(r[12]), bool(r[13]), r[14], r[15]))
+            section_record(r))
     return by_report
 
 
@@ -134,4 +135,4 @@ class ExportStream:
             'SELECT id, report_id, origin, marker, title, text, start, "end", det_level, det_kind,'
             " rev_level, rev_kind, removed, stale, reviewer, reviewed_at FROM sections"
             " WHERE report_id = ? AND removed = 0", (report_id,))
-        return head, [SectionRecord(*r[:12], bool(r[12]), bool(r[13]), r[14], r[15]) for r in rows]
+        return head, [section_record(r) for r in rows]

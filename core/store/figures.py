@@ -9,6 +9,7 @@ Python for a one-figure read).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -16,6 +17,7 @@ from core.document import Document
 from core.errors import ReportError
 from core.extraction import Figure
 from core.store import audit
+from core.store.connection import inserted_id
 from core.domain import REVIEW_FIELDS
 from core.store.records import (CONFIRMED, DELETED, FIGURE_STATUSES, MANUAL, MODIFIED, PENDING, UNSET,
                                 FigureRecord)
@@ -33,16 +35,27 @@ _JOINED = ", ".join("f." + c.strip() for c in _COLS.split(",")) + (
     " FROM figures f JOIN reports r ON r.id = f.report_id")
 
 
-def _record(row: tuple, text: str) -> FigureRecord:
-    rec = FigureRecord(*row[:16], bool(row[16]), row[17], row[18], det_indicator=row[19],
-                       indicator=row[20], indicator_reviewer=row[21])
+# ``_COLS`` by FigureRecord field name (rev_value is the effective ``value``, ...)
+_FIELDS = ("id", "report_id", "text", "start", "end", "page", "det_value", "det_unit", "det_qualifier",
+           "det_subject", "value", "unit", "qualifier", "subject", "status", "prev_status", "stale",
+           "reviewer", "reviewed_at", "det_indicator", "indicator", "indicator_reviewer")
+
+
+def _fields(row: Sequence[Any]) -> FigureRecord:
+    rec = FigureRecord(**dict(zip(_FIELDS, row, strict=True)))
+    rec.stale = bool(rec.stale)
+    return rec
+
+
+def _record(row: Sequence[Any], text: str) -> FigureRecord:
+    rec = _fields(row)
     rec.anchor_ok = text[rec.start : rec.end] == rec.text
     return rec
 
 
-def _checked_record(row: tuple) -> FigureRecord:
+def _checked_record(row: Sequence[Any]) -> FigureRecord:
     """A row of ``_JOINED`` (``_COLS`` + the anchor check SQLite made)."""
-    rec = _record(row[:-1], "")
+    rec = _fields(row[:-1])
     rec.anchor_ok = bool(row[-1])
     return rec
 
@@ -61,7 +74,7 @@ def insert_detected(conn: sqlite3.Connection, report_id: int, document: Document
              f.qualifier, f.subject, f.value, f.unit, f.qualifier, f.subject,
              getattr(f, "indicator", None), getattr(f, "indicator", None)),
         )
-        ids.append(cur.lastrowid)
+        ids.append(inserted_id(cur))
     return ids
 
 
@@ -112,8 +125,8 @@ def update(conn: sqlite3.Connection, figure_id: int, reviewer: str, *, value: An
     as just read in this transaction (saves reading it twice).
     """
     rec = current if current is not None else get_figure(conn, figure_id)
-    new = {"value": rec.value, "unit": rec.unit, "qualifier": rec.qualifier,
-           "subject": rec.subject, "status": rec.status}
+    new: dict[str, Any] = {"value": rec.value, "unit": rec.unit, "qualifier": rec.qualifier,
+                           "subject": rec.subject, "status": rec.status}
     if value is not UNSET:
         new["value"] = None if value is None else parse_value(value)
     for name, given in (("unit", unit), ("qualifier", qualifier), ("subject", subject)):
@@ -191,7 +204,7 @@ def add_manual(conn: sqlite3.Connection, report_id: int, start: int, end: int, r
         (report_id, text[start:end], start, end, page, number, unit, qualifier, subject,
          reviewer, at),
     )
-    figure_id = cur.lastrowid
+    figure_id = inserted_id(cur)
     audit.log(conn, reviewer, report_id, "figure", figure_id, "add", None, None,
               {"text": text[start:end], "start": start, "end": end, "value": number,
                "unit": unit, "qualifier": qualifier, "subject": subject}, at)

@@ -60,7 +60,7 @@ class IndicatorOps:
         maps = map_figures(loaded.document.text, figs, loaded.sections,
                            self.list_indicators(include_retired=False))
         return {f.id: (m.reason if m.indicator else f"不对应指标：{m.reason}")
-                for f, m in zip(figs, maps)}
+                for f, m in zip(figs, maps, strict=True)}
 
     def remap_indicators(self, report_id: int, reviewer: str) -> int:
         """Map the report's figures again with the current catalogue (e.g. after adding an
@@ -75,7 +75,7 @@ class IndicatorOps:
                            self.list_indicators(include_retired=False))
         changed = 0
         with self._tx():
-            for f, m in zip(figs, maps):
+            for f, m in zip(figs, maps, strict=True):
                 if f.det_indicator != m.indicator or (
                         f.indicator_reviewer is None and f.indicator != m.indicator):
                     rematch_indicator(self.conn, f.id, m.indicator, reviewer, report_id)

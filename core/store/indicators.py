@@ -72,7 +72,7 @@ def _indicator(row) -> Indicator:
 
 def list_indicators(conn: sqlite3.Connection, include_retired: bool = True) -> list[Indicator]:
     if not conn.execute("SELECT 1 FROM indicators LIMIT 1").fetchone():
-        return [i for i in default_catalog()]  # not seeded yet: the default, unchanged
+        return list(default_catalog())  # not seeded yet: the default, unchanged
     where = "" if include_retired else " WHERE retired = 0"
     return [_indicator(r) for r in conn.execute(
         f"SELECT {_COLS} FROM indicators{where} ORDER BY position, id")]

@@ -4,12 +4,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from core.document import Document
 from core.domain import META_FIELDS, ReviewState
 from core.errors import ReportError
 from core.extraction import PART_KINDS, Extraction
 from core.store import audit, codec
+from core.store.connection import inserted_id
 from core.store.records import (CONFIRMED, DELETED, MANUAL, MODIFIED, PENDING, REVIEW_STATES,
                                 ReportRecord, ReportSummary)
 
@@ -59,7 +61,7 @@ def insert_report(
             json.dumps(document.page_sizes), original_file,
         ),
     )
-    report_id = cur.lastrowid
+    report_id = inserted_id(cur)
     audit.log(conn, reviewer, report_id, "report", report_id, "import", "file", None,
               str(source_path), at)
     return report_id
@@ -137,20 +139,25 @@ def list_reports(conn: sqlite3.Connection, report_id: int | None = None) -> list
                                        args):
         counts.setdefault(rid, {})[status] = n
     rows = conn.execute(
-        "SELECT id, file_name, org, year, format, review_state, reviewer, reviewed_at,"
-        " imported_at FROM reports" + one.replace("report_id", "id") +
+        f"SELECT {', '.join(_LISTED)} FROM reports" + one.replace("report_id", "id") +
         " ORDER BY org, year, file_name", args).fetchall()
     missing = missing_parts(conn, report_id)
     out = []
     for row in rows:
         by_status = counts.get(row[0], {})
-        out.append(ReportSummary(*row, *(by_status.get(s, 0) for s in _COUNTED),
-                                 missing_parts=missing.get(row[0], [])))
+        fields: dict[str, Any] = dict(zip(_LISTED, row, strict=True))
+        fields.update((name, by_status.get(status, 0)) for name, status in _COUNTED)
+        out.append(ReportSummary(**fields, missing_parts=missing.get(row[0], [])))
     return out
 
 
 # the order of ReportSummary's count fields
-_COUNTED = (PENDING, CONFIRMED, MODIFIED, DELETED, MANUAL)
+# the columns of the report list, named as ReportSummary's fields (all in the ``reports_list`` index)
+_LISTED = ("id", "file_name", "org", "year", "format", "review_state", "reviewer", "reviewed_at",
+           "imported_at")
+# ReportSummary's tally field for each status
+_COUNTED = (("pending", PENDING), ("confirmed", CONFIRMED), ("modified", MODIFIED), ("deleted", DELETED),
+            ("manual", MANUAL))
 
 
 def set_review_state(conn: sqlite3.Connection, report_id: int, state: str, reviewer: str) -> None:

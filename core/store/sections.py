@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from core.errors import ReportError
 from core.extraction import PART_LABELS, Section
 from core.store import audit
+from core.store.connection import inserted_id
 from core.store.records import UNSET, SectionRecord
 from core.store.reports import report_text, start_review
 
@@ -24,8 +26,20 @@ _COLS = (
 )
 
 
-def _record(row: tuple, text: str) -> SectionRecord:
-    rec = SectionRecord(*row[:12], bool(row[12]), bool(row[13]), row[14], row[15])
+# ``_COLS`` by SectionRecord field name (rev_level is the effective ``level``, ...)
+_FIELDS = ("id", "report_id", "origin", "marker", "title", "text", "start", "end", "det_level", "det_kind",
+           "level", "kind", "removed", "stale", "reviewer", "reviewed_at")
+
+
+def section_record(row: Sequence[Any]) -> SectionRecord:
+    """A record from a row of ``_COLS`` (the 0/1 flags as bools); ``anchor_ok`` is left to the caller."""
+    rec = SectionRecord(**dict(zip(_FIELDS, row, strict=True)))
+    rec.removed, rec.stale = bool(rec.removed), bool(rec.stale)
+    return rec
+
+
+def _record(row: Sequence[Any], text: str) -> SectionRecord:
+    rec = section_record(row)
     rec.anchor_ok = text[rec.start : rec.end] == rec.text
     return rec
 
@@ -40,7 +54,7 @@ def insert_detected(conn: sqlite3.Connection, report_id: int, text: str,
             (report_id, s.marker, s.title, text[s.start : s.end], s.start, s.end, s.level, s.kind,
              s.level, s.kind),
         )
-        ids.append(cur.lastrowid)
+        ids.append(inserted_id(cur))
     return ids
 
 
@@ -64,7 +78,9 @@ def get_section(conn: sqlite3.Connection, section_id: int) -> SectionRecord:
     row = conn.execute(f"SELECT {_JOINED} WHERE s.id = ?", (section_id,)).fetchone()
     if row is None:
         raise ReportError("database", f"数据库中没有编号为 {section_id} 的标题。")
-    return SectionRecord(*row[:12], bool(row[12]), bool(row[13]), row[14], row[15], bool(row[16]))
+    rec = section_record(row[:-1])
+    rec.anchor_ok = bool(row[-1])
+    return rec
 
 
 def _check_kind(kind: str | None) -> None:
@@ -76,7 +92,7 @@ def update(conn: sqlite3.Connection, section_id: int, reviewer: str, *, level: A
            kind: Any = UNSET, removed: Any = UNSET, action: str = "edit") -> SectionRecord:
     """Change the reviewed level / kind or the removed flag; one audit row per changed field."""
     rec = get_section(conn, section_id)
-    new = {"level": rec.level, "kind": rec.kind, "removed": rec.removed}
+    new: dict[str, Any] = {"level": rec.level, "kind": rec.kind, "removed": rec.removed}
     if level is not UNSET:
         if not isinstance(level, int) or not 1 <= level <= 6:
             raise ReportError("database", f"标题层级应为 1–6 的整数，不能是“{level}”。")
@@ -127,7 +143,7 @@ def add_heading(conn: sqlite3.Connection, report_id: int, start: int, end: int, 
         " rev_kind, reviewer, reviewed_at) VALUES (?, 'manual', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (report_id, marker, title, quoted, start, end, level, kind, reviewer, at),
     )
-    section_id = cur.lastrowid
+    section_id = inserted_id(cur)
     audit.log(conn, reviewer, report_id, "section", section_id, "add", None, None,
               {"text": quoted, "start": start, "end": end, "level": level, "kind": kind}, at)
     start_review(conn, report_id, reviewer)

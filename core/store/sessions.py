@@ -17,6 +17,7 @@ import atexit
 import os
 import socket
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 
@@ -52,6 +53,8 @@ def pid_alive(pid: int) -> bool:
 def _pid_alive_windows(pid: int) -> bool:  # pragma: no cover - Windows only
     import ctypes
 
+    if sys.platform != "win32":  # ctypes.windll exists there only (a check the type checker understands)
+        raise OSError("only on Windows")
     kernel32 = ctypes.windll.kernel32
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
@@ -109,7 +112,9 @@ def begin(conn: sqlite3.Connection, path: Path, opened_at: str) -> None:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        _open[key] = [cur.lastrowid, 1]
+        row_id = cur.lastrowid
+        assert row_id is not None  # the INSERT above set it
+        _open[key] = [row_id, 1]
 
 
 def end(conn: sqlite3.Connection | None, path: Path) -> None:
@@ -129,7 +134,7 @@ def end(conn: sqlite3.Connection | None, path: Path) -> None:
 def _delete_row(conn: sqlite3.Connection | None, key: str, row_id: int) -> None:
     own = conn is None
     try:
-        if own:  # at exit, from any thread: a fresh connection (never a plain file open)
+        if conn is None:  # at exit, from any thread: a fresh connection (never a plain file open)
             conn = sqlite3.connect(key, timeout=5, isolation_level=None)
         conn.execute(f"DELETE FROM {TABLE} WHERE id = ?", (row_id,))
     except sqlite3.Error:

@@ -53,7 +53,7 @@ class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bo
             connection.close(self.conn, self.path, read_only=self.read_only)
             self.conn = None  # type: ignore[assignment]
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -93,7 +93,7 @@ def test_issue_rows_for_the_export(store, seed2):
     assert row.message == "合计28宗与分项之和30宗（27+1+2）不符"
     from core.store.check_ops import ISSUE_COLUMNS
 
-    cells = dict(zip(ISSUE_COLUMNS, row.as_row()))
+    cells = dict(zip(ISSUE_COLUMNS, row.as_row(), strict=True))
     assert cells["单位"] == "清城区民政局" and cells["核实结果"] == "确认问题"
     assert cells["原文"].startswith("28宗") and cells["文件"].startswith("002_")
     store.decide_check(c.id, "张三", decision="核实无误")

@@ -57,7 +57,7 @@ def test_two_processes_import_one_folder_at_once(tmp_path):
     procs = [subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True, encoding="utf-8") for _ in range(2)]
     outputs = [p.communicate(timeout=180) for p in procs]
-    for proc, (out, err) in zip(procs, outputs):
+    for proc, (out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, out + err
         assert "内部错误" not in out + err
     with Store(db) as store:

@@ -85,7 +85,7 @@ def test_two_processes_write_at_once(tmp_path):
     procs = [_start("import", db, tmp_path / "a", 12, 0), _start("import", db, tmp_path / "b", 12, 100),
              _start("edit", db, rid, 60, "A"), _start("edit", db, rid, 60, "B")]
     outputs = [p.communicate(timeout=120) for p in procs]
-    for proc, (out, err) in zip(procs, outputs):
+    for proc, (_out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err
     state = check_database(str(db))
     assert state["integrity"] == ["ok"] and state["incomplete"] == []

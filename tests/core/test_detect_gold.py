@@ -55,7 +55,7 @@ def test_org_and_year_right(scored):
 
 
 def test_figures_know_their_section(scored):
-    for gold, text, ext, _ in scored:
+    for _gold, text, ext, _ in scored:
         for f in ext.figures:
             assert text[f.start:f.end] == f.text
             if f.section is not None:

@@ -40,12 +40,12 @@ def test_xlsx_has_two_formatted_sheets(store, tmp_path):
         assert ws.auto_filter.ref.startswith("A1:")
         assert ws["A1"].font.bold
         assert ws.column_dimensions["C"].width >= 15
-    row = {h: c.value for h, c in zip(SUMMARY_COLUMNS, summary[2])}
+    row = {h: c.value for h, c in zip(SUMMARY_COLUMNS, summary[2], strict=True)}
     assert row["审核状态"] == "已审核" and row["已确认"] == 1 and row["已修改"] == 2
     assert row["已删除"] == 1 and row["待审"] == 12 and row["审核人"] == "张三"
     assert row["缺少的必备部分"] in ("", None)
     assert detail.max_row == 1 + 32
-    first = {h: c.value for h, c in zip(DETAIL_COLUMNS, detail[2])}
+    first = {h: c.value for h, c in zip(DETAIL_COLUMNS, detail[2], strict=True)}
     assert first["数值"] == 15000 and first["状态"] == "已修改"  # the effective, reviewed value
     assert first["所在章节"] == "一、主要举措和成效 / （一）重点工作"
     assert first["原文"] in first["所在句子"]
@@ -102,10 +102,11 @@ def test_export_limited_to_chosen_reports_even_when_names_collide(tmp_path):
     s.confirm_figure(s.list_figures(ids[1])[0].id, "李四")
     summary, detail = build_tables(s, report_ids=[ids[1]])
     assert len(summary) == 1
-    live = [f for f in s.list_figures(ids[1])]
+    live = s.list_figures(ids[1])
     assert len(detail) == len(live)
     assert "已确认" in set(detail["状态"])
     out = export(s, tmp_path / "one.csv", report_ids=[ids[0]])
-    rows = list(csv.reader(open(out, encoding="utf-8-sig")))
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
     assert len(rows) - 1 == len(s.list_figures(ids[0]))
     s.close()

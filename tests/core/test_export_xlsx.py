@@ -47,7 +47,7 @@ def test_review_export_is_print_ready_with_typed_cells(store, tmp_path):
         _print_ready(ws)
     summary, detail = wb["汇总"], wb["明细"]
     head = [c.value for c in summary[1]]
-    row = {h: c for h, c in zip(head, summary[3])}
+    row = dict(zip(head, summary[3], strict=True))
     assert row["年度"].value == 2024 and row["年度"].number_format == "0"  # no "2,023"
     assert row["待审"].number_format == "#,##0"
     assert row["审核进度"].number_format == "0.0%" and 0 < row["审核进度"].value < 1
@@ -56,7 +56,7 @@ def test_review_export_is_print_ready_with_typed_cells(store, tmp_path):
     assert row["文件"].alignment.wrap_text
 
     head = [c.value for c in detail[1]]
-    cells = [{h: c for h, c in zip(head, r)} for r in detail.iter_rows(min_row=2)]
+    cells = [dict(zip(head, r, strict=True)) for r in detail.iter_rows(min_row=2)]
     value = next(r["数值"] for r in cells if r["数值"].value == 12345.5)
     assert value.number_format == "#,##0.0"  # thousands separator, the value's own decimals
     whole = next(r["数值"] for r in cells if isinstance(r["数值"].value, int))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 
 import pytest
 
@@ -91,7 +92,7 @@ def test_spans_are_exact_and_sorted():
     for f in found:
         assert text[f.start:f.end] == f.text
         assert f.section is None
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in pairwise(found))
 
 
 @pytest.mark.parametrize("text, subject", [

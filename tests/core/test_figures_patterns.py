@@ -68,7 +68,7 @@ CONSTRUCTED = [
 def test_pattern(text, expected):
     got = figs(text)
     assert [(t, u, q) for t, _, u, q in got] == [(t, u, q) for t, _, u, q in expected]
-    for (_, v, _, _), (_, ev, _, _) in zip(got, expected):
+    for (_, v, _, _), (_, ev, _, _) in zip(got, expected, strict=True):
         assert v == pytest.approx(ev)
 
 

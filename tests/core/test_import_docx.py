@@ -1,6 +1,7 @@
 """DOCX import: body order with tables, Word auto-numbering reproduced, merged cells once."""
 from __future__ import annotations
 
+from itertools import pairwise
 
 import pytest
 
@@ -25,7 +26,7 @@ def test_fidelity_and_gold_figures(name):
     assert [f for f in gold_figures(name, GOLD) if f not in folded] == []
     for b in doc.blocks:  # blocks are in text order and never empty
         assert 0 <= b.start < b.end <= len(doc.text)
-    assert all(a.end <= b.start for a, b in zip(doc.blocks, doc.blocks[1:]))
+    assert all(a.end <= b.start for a, b in pairwise(doc.blocks))
 
 
 def test_autonumbering_reproduced():

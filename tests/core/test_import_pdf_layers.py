@@ -38,8 +38,8 @@ def test_pdfium_characters_match_pdfplumber(name):
             theirs = layout.group_lines(i, [(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c["size"])
                                             for c in page.chars])
             assert [ln.text for ln in ours] == [ln.text for ln in theirs], (name, i)
-            for a, b in zip(ours, theirs):
-                for x, y in zip(a.chars, b.chars):
+            for a, b in zip(ours, theirs, strict=True):
+                for x, y in zip(a.chars, b.chars, strict=True):
                     assert x[0] == y[0] and abs(x[1] - y[1]) < 0.01 and abs(x[3] - y[3]) < 0.01
                     assert x[2] <= y[2] + 0.01 and y[4] <= x[4] + 0.01  # vertically it holds pdfplumber's box
                     assert x[4] - x[2] <= 1.4 * x[5]  # and is no taller than the type (plus descent)

@@ -52,7 +52,7 @@ def test_same_body_and_year_is_reported_and_both_kept_by_default(tmp_path):
 
 def test_replace_keeps_decisions_and_the_earlier_id(tmp_path):
     with Store(tmp_path / "db.sqlite3") as store:
-        rid, figs = _reviewed_first_version(store, tmp_path)
+        rid, _figs = _reviewed_first_version(store, tmp_path)
         first_sha = store.get_report(rid).sha256
         changed = REPORT.replace("化解矛盾", "调解矛盾").replace("300人次", "320人次")
         new = _imp(store, _write(tmp_path / "v2", "报告（修改）.txt", changed))

@@ -143,7 +143,7 @@ def test_version_2_database_migrates_to_indicators(tmp_path):
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 2")
     conn.execute(f"PRAGMA application_id = {connection.APPLICATION_ID}")
-    sample, doc, ext = write_sample(tmp_path, 3)
+    _sample, doc, ext = write_sample(tmp_path, 3)
     conn.execute("INSERT INTO reports (sha256, file_name, source_path, format, imported_at,"
                  " detected_at, text) VALUES ('x', 'a.txt', 'a.txt', 'txt', 't', 't', ?)",
                  (doc.text,))

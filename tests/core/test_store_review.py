@@ -156,10 +156,9 @@ def test_sqlite_error_rolls_back_and_is_reported(store, report):
     from core.store import connection
 
     fig = store.list_figures(report)[0]
-    with pytest.raises(ReportError) as info:
-        with connection.transaction(store.conn):
-            store.conn.execute("UPDATE figures SET rev_unit = 'x' WHERE id = ?", (fig.id,))
-            store.conn.execute("INSERT INTO figures (report_id) VALUES (NULL)")  # NOT NULL fails
+    with pytest.raises(ReportError) as info, connection.transaction(store.conn):
+        store.conn.execute("UPDATE figures SET rev_unit = 'x' WHERE id = ?", (fig.id,))
+        store.conn.execute("INSERT INTO figures (report_id) VALUES (NULL)")  # NOT NULL fails
     assert info.value.code == "database" and "未保存" in info.value.message
     assert store.get_figure(fig.id).unit == fig.unit and not store.conn.in_transaction
 

@@ -67,7 +67,7 @@ def test_tallies_follow_every_kind_of_change(tmp_path):
         by_hand, missing = _list_by_hand(store)
         for rid, summary in summaries.items():
             got = dict(zip(FIGURE_STATUSES, (summary.pending, summary.confirmed,
-                                             summary.modified, summary.deleted, summary.manual)))
+                                             summary.modified, summary.deleted, summary.manual), strict=True))
             want = {s: by_hand.get((rid, s), 0) for s in FIGURE_STATUSES}
             assert got == want
             assert summary.missing_parts == missing[rid]

@@ -39,7 +39,7 @@ def test_export_this_report_xlsx_and_all_csv(qtbot, rwindow, answers, tmp_path):
     rows = list(ws.iter_rows(values_only=True))
     header, body = rows[0], rows[1:]
     assert len(body) == 1  # reviewed only: the one confirmed figure of this report
-    row = dict(zip(header, body[0]))
+    row = dict(zip(header, body[0], strict=True))
     assert row["状态"] == CONFIRMED and row["审核人"] == REVIEWER
     assert row["文件"] == st.get_report(rid).file_name
 

@@ -75,7 +75,7 @@ def test_pdf_linking_both_ways(qtbot, window):
     # original → row: click another figure's highlight
     other = panel.proxy.index(proxy_row - 1, 0).data(FIGURE_ROLE)
     pdf.scroll_to_offset(other.start, other.end)
-    (page, r), *_ = pdf.figure_rects(other.id)
+    (_page, r), *_ = pdf.figure_rects(other.id)
     with qtbot.waitSignal(pdf.figureClicked) as blocker:
         qtbot.mouseClick(pdf.viewport(), Qt.MouseButton.LeftButton, pos=r.center().toPoint())
     assert blocker.args == [other.id]

@@ -28,7 +28,7 @@ def test_session_and_congress_spans_are_unchanged_by_the_anchoring():
 
     text = "省委十三届三次、四次全会，二十大，区六届人大三次会议，2023十三届四次"
     ex = Exclusions(text)
-    spans = [text[s:e] for s, e in zip(ex.starts, ex.ends)]
+    spans = [text[s:e] for s, e in zip(ex.starts, ex.ends, strict=True)]
     assert spans == ["十三届三次、四次", "二十大", "六届人大三次", "2023十三届四次"]
 
 
