@@ -186,6 +186,9 @@ class ProblemsPanel(QDockWidget):
             return
         note = self.note.text().strip() or None
         self.decisionRequested.emit(c.id, decision, note if decision != REOPEN else None)
+        now = self.session.report.check(c.id) if self.session.report is not None else None
+        if now is None or now.decision != decision:
+            return  # not saved (no reviewer name, a read-only database): stay, keep the note
         self.note.clear()
         if decision != REOPEN:
             self.next_open(after=c.id)
