@@ -109,8 +109,7 @@ class ChecksKit(QObject):
             self.ctl.message.emit(exc.message)
             return False
         self.reruns += 1
-        if report.record.year is not None:
-            self.show_parts()  # the year may have changed (a plan by "2024年将…")
+        self.show_parts()  # the year may have changed (a plan written as "2024年将…")
         self.session.apply(changes)
         return True
 
