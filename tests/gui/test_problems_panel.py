@@ -141,11 +141,24 @@ def test_required_part_covered_by_a_paragraph_is_present_with_the_reason(qtbot, 
     assert "标题" in bar.part_tooltip("measures")
 
 
-def test_copy_found_after_import_and_shown_side_by_side(qtbot, rwindow, tmp_path):
+def test_copy_found_after_import_and_shown_side_by_side(qtbot, rwindow, tmp_path, monkeypatch):
+    import threading
+
+    from core.checks import service
+
+    threads = []
+    real = service.run_copy_checks
+
+    def recording(store, year=None):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(store, year)
+
+    monkeypatch.setattr(service, "run_copy_checks", recording)
     first = write_report(tmp_path, "某某县民政局", 2023, SHARED)
     open_path(qtbot, rwindow, first)
     changed = SHARED.replace("12次", "15次").replace("3场", "4场")
     open_path(qtbot, rwindow, write_report(tmp_path, "某某县司法局", 2023, changed))
+    assert threads == [False, False]  # after each import, in the worker thread
     panel = _panel(rwindow)
     c = _select(qtbot, panel, "copy")
     assert "疑似照抄" in c.message and "某某县民政局" in c.message
@@ -161,3 +174,13 @@ def test_copy_found_after_import_and_shown_side_by_side(qtbot, rwindow, tmp_path
     assert dlg.diff_counts[0] >= 2 and dlg.diff_counts[1] >= 2  # 12→15, 3→4 marked on both sides
     assert SHARED in dlg.views[1].toPlainText() and changed in dlg.views[0].toPlainText()
     dlg.close()
+
+
+def test_shortcut_sheet_lists_the_panel_keys(qtbot, rwindow):
+    from gui.review.shortcut_sheet import sheet_html
+
+    html = sheet_html(rwindow.review_kit.actions.groups)
+    for text in ("问题：核实无误", "问题：确认问题", "转到问题面板", "应报送单位与报送情况"):
+        assert text in html
+    review_menu = rwindow.review_kit.menus["review"]
+    assert "问题面板" in [a.text() for a in review_menu.actions()]
