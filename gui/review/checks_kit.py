@@ -34,6 +34,8 @@ class ChecksKit(QObject):
         self.panel = ProblemsPanel(session, window)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.panel)
         window.splitDockWidget(self.panel, history_dock, Qt.Orientation.Horizontal)
+        # room for a few findings and the buttons (a saved window state, restored later, wins)
+        window.resizeDocks([self.panel], [200], Qt.Orientation.Vertical)
         p = self.panel
         p.decisionRequested.connect(ctl.decide_check)
         p.figureRequested.connect(ctl.select)

@@ -184,3 +184,38 @@ def test_shortcut_sheet_lists_the_panel_keys(qtbot, rwindow):
         assert text in html
     review_menu = rwindow.review_kit.menus["review"]
     assert "问题面板" in [a.text() for a in review_menu.actions()]
+
+
+def test_heading_and_meta_edits_update_parts_and_findings(qtbot, rwindow, tmp_path):
+    from core.review import ops
+    from core.review.changes import OpChanges
+
+    open_path(qtbot, rwindow, write_report(tmp_path))
+    kit, panel, store = rwindow.review_kit, _panel(rwindow), store_of(rwindow)
+    bar = rwindow.review.meta_bar
+    heading = next(s for s in rwindow.review.report.sections if s.title.startswith("存在的不足"))
+    assert "据正文" not in bar._parts["shortcomings"].text()
+    assert kit.ctl.push(ops.remove_section(heading.id)) is not None
+    # the heading is gone, a paragraph still covers the part: ✓ by content, with its reason
+    assert bar.part_states()["shortcomings"] and "据正文" in bar._parts["shortcomings"].text()
+    assert "存在执法不规范问题" in bar.part_tooltip("shortcomings")
+    # a metadata edit (as the 修改… dialog's operation reports it) re-runs the checks
+    store.set_report_meta(rwindow.review.report.id, "title", None, REVIEWER)
+    rwindow.session.apply(OpChanges(rwindow.review.report.id, report=True))
+    qtbot.waitUntil(lambda: any(c.kind == "form" for c in panel.model.checks()), timeout=3000)
+    assert any("未找到报告标题" in c.message and not c.certain for c in panel.model.checks())
+    row = next(i for i, c in enumerate(panel.model.checks()) if c.kind == "form")
+    assert panel.model.index(row, 1).data() == "格式要素（请核实）"
+
+
+def test_nothing_saved_without_a_reviewer_name(qtbot, rwindow, tmp_path, monkeypatch):
+    open_path(qtbot, rwindow, write_report(tmp_path))
+    panel, store = _panel(rwindow), store_of(rwindow)
+    monkeypatch.setattr(rwindow.review_kit.ctl.names, "get", lambda: None)
+    c = _select(qtbot, panel, "sum")
+    panel.note.setText("说明")
+    with qtbot.waitSignal(rwindow.review_kit.ctl.message) as msg:
+        panel.decide("核实无误")
+    assert "未填写审核人姓名" in msg.args[0]
+    assert store.get_check(c.id).decision == "待核实" and panel.note.text() == "说明"
+    assert panel.current_check().id == c.id
