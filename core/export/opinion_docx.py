@@ -4,7 +4,8 @@
 problems found, the reviewer's 审核意见, the report's indicator values, reviewer and date);
 ``write_opinion_docx(opinion, path)`` writes it. The problems are the report's findings the
 reviewer confirmed (确认问题) or has not yet decided (marked 待核实), then any the caller adds; the
-reviewer's 核实无误 dismissals are left out; none prints “未发现需要说明的问题”. Required parts count
+reviewer's 核实无误 dismissals are left out (see ``build_opinion``'s ``with_checks``); none prints
+“未发现需要说明的问题”. Required parts count
 as present by heading or by a covering paragraph (``core.checks.service.part_evidence``).
 """
 from __future__ import annotations
@@ -59,8 +60,11 @@ def check_problems(store, report_id: int) -> list[str]:
 
 def build_opinion(store, report_id: int, *, reviewer: str | None = None,
                   problems: list[str] | None = None, on: _dt.date | None = None,
-                  with_checks: bool = True) -> OpinionDoc:
-    """Everything the 审核意见书 shows, read from the store (``ReportError`` if no such report)."""
+                  with_checks: bool | None = None) -> OpinionDoc:
+    """Everything the 审核意见书 shows, read from the store (``ReportError`` if no such report).
+
+    ``with_checks``: list the findings (``check_problems``) before ``problems``; by default only when
+    the caller gives no problems of its own (a caller that passes its list has chosen them)."""
     from core.checks.service import part_evidence
     from core.indicators.summary import summary_table
 
@@ -78,7 +82,8 @@ def build_opinion(store, report_id: int, *, reviewer: str | None = None,
         doc_number=rec.doc_number, published=rec.published,
         missing_parts=[ev.label for ev in part_evidence(store, report_id)
                        if not ev.present and ev.kind != "other"],
-        problems=(check_problems(store, report_id) if with_checks else [])
+        problems=(check_problems(store, report_id)
+                  if (problems is None if with_checks is None else with_checks) else [])
         + [p.strip() for p in (problems or []) if p and p.strip()],
         opinion=store.get_opinion(report_id),
         reviewer=(reviewer or rec.reviewer or "").strip() or "（未署名）",

@@ -84,8 +84,12 @@ def test_opinion_lists_confirmed_problems_and_parts_by_content(tmp_path):
         c = next(c for c in store.list_checks(rid) if c.kind == "sum")
         store.decide_check(c.id, "王审核", decision="确认问题", note="已退回修改")
         body, _ = _text(write_opinion_docx(build_opinion(store, rid), tmp_path / "c.docx"))
+        own = build_opinion(store, rid, problems=["另附问题"])  # the caller chose its list
+        both = build_opinion(store, rid, problems=["另附问题"], with_checks=True)  # the CLI's call
     assert "报告包含全部必备部分" in body  # 第一责任人 is covered by a paragraph
     assert f"{c.message}（说明：已退回修改）" in body and "（待核实）（说明" not in body
+    assert own.problems == ["另附问题"]
+    assert both.problems[-1] == "另附问题" and f"{c.message}（说明：已退回修改）" in both.problems
 
 
 def run_main(*args):
