@@ -219,3 +219,28 @@ def test_nothing_saved_without_a_reviewer_name(qtbot, rwindow, tmp_path, monkeyp
     assert "未填写审核人姓名" in msg.args[0]
     assert store.get_check(c.id).decision == "待核实" and panel.note.text() == "说明"
     assert panel.current_check().id == c.id
+
+
+def test_export_from_the_window_has_the_issue_list_with_decisions(qtbot, rwindow, answers, tmp_path):
+    from openpyxl import load_workbook
+
+    open_path(qtbot, rwindow, write_report(tmp_path))
+    panel = _panel(rwindow)
+    _select(qtbot, panel, "sum")
+    panel.note.setText("已退回修改")
+    panel.decide("确认问题")
+    kit = rwindow.review_kit
+    dlg = kit.open_export()
+    dlg.opener = lambda _p: None
+    answers.yes = False
+    dlg.path_edit.setText(str(tmp_path / "导出.xlsx"))
+    with qtbot.waitSignal(dlg.exported, timeout=30000) as blocker:
+        assert dlg.start_export()
+    ws = load_workbook(blocker.args[0])["问题清单"]
+    rows = list(ws.iter_rows(values_only=True))
+    row = dict(zip(rows[0], rows[1]))
+    assert len(rows) == 2
+    assert (row["单位"], row["年度"], row["类型"], row["核实结果"], row["说明"], row["核实人"]) == (
+        "某某县司法局", 2023, "合计与分项", "确认问题", "已退回修改", REVIEWER)
+    assert row["问题"] == "合计26件与分项之和27件（15+12）不符"
+    qtbot.waitUntil(lambda: dlg.export_button.isEnabled(), timeout=5000)
