@@ -51,10 +51,10 @@ def main(argv=None) -> int:
             report = ReportSession.load(store, rid)
             chars = len(report.document.text)
             rows.append((chars,
-                         _ms(lambda: check_refresh.check_inputs(report), args.runs),
-                         _ms(lambda: check_refresh.parts(report), args.runs),
-                         _ms(lambda: check_refresh.rerun(store, report), args.runs),
-                         _ms(lambda: rerun_checks(store, rid), args.runs)))
+                         _ms(lambda r=report: check_refresh.check_inputs(r), args.runs),
+                         _ms(lambda r=report: check_refresh.parts(r), args.runs),
+                         _ms(lambda r=report: check_refresh.rerun(store, r), args.runs),
+                         _ms(lambda i=rid: rerun_checks(store, i), args.runs)))
         copy_all = _ms(lambda: run_copy_checks(store, None), max(1, args.runs // 2))
     print(f"{len(rows)} 份报告（{len(files) - len(list(SEEDS.glob('*.txt')))} 份语料），每份报告的中位数：")
     names = ("字数", "指纹 ms", "必备部分依据 ms", "重新检查（会话数据）ms", "重新检查（重读报告）ms")

@@ -35,7 +35,7 @@ def store(tmp_path):
 def _rows(path):
     ws = openpyxl.load_workbook(path)["问题清单"]
     header = [c.value for c in ws[1]]
-    return header, [dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True)], ws
+    return header, [dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)], ws
 
 
 def test_issue_sheet_rows_and_decisions(store, tmp_path):

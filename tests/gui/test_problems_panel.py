@@ -238,7 +238,7 @@ def test_export_from_the_window_has_the_issue_list_with_decisions(qtbot, rwindow
         assert dlg.start_export()
     ws = load_workbook(blocker.args[0])["问题清单"]
     rows = list(ws.iter_rows(values_only=True))
-    row = dict(zip(rows[0], rows[1]))
+    row = dict(zip(rows[0], rows[1], strict=True))
     assert len(rows) == 2
     assert (row["单位"], row["年度"], row["类型"], row["核实结果"], row["说明"], row["核实人"]) == (
         "某某县司法局", 2023, "合计与分项", "确认问题", "已退回修改", REVIEWER)
