@@ -55,6 +55,12 @@ def test_issue_sheet_rows_and_decisions(store, tmp_path):
     assert (second["单位"], second["核实结果"], second["说明"]) == ("甲县司法局", "核实无误",
                                                                "分项另有1件未列")
     assert openpyxl.load_workbook(out).sheetnames == ["汇总", "明细", "问题清单"]
+    summary = openpyxl.load_workbook(out)["汇总"]
+    head = [c.value for c in summary[1]]
+    # no heading names 第一责任人职责, a paragraph covers it: not listed as missing (as in the window)
+    assert store.missing_parts(a) == ["leader_duty"]
+    assert [dict(zip(head, r, strict=True))["缺少的必备部分"]
+            for r in summary.iter_rows(min_row=2, values_only=True)] in ([None, None], ["", ""])
 
 
 def test_issue_sheet_follows_the_chosen_reports(store, tmp_path):
