@@ -8,7 +8,8 @@ drive thin Qt models):
   session — update those rows and highlights;
 * ``sectionsChanged()``: outline, required parts, section column;
 * ``reportChanged(ReportSession)``: the open report's own fields (review state);
-* ``summaryChanged(ReportSummary)``: one report-list row (any report, open or not).
+* ``summaryChanged(ReportSummary)``: one report-list row (any report, open or not);
+* ``checksChanged(ReportSession)``: the open report's findings or a decision on one (问题 panel).
 
 ``apply(changes)`` is the one way changes come in: the undo stack's command calls it with what
 an operation returned (``core.review.ops``).
@@ -28,6 +29,7 @@ class Session(QObject):
     sectionsChanged = Signal()
     reportChanged = Signal(object)
     summaryChanged = Signal(object)
+    checksChanged = Signal(object)
 
     def __init__(self, source, parent=None):
         super().__init__(parent)
@@ -58,5 +60,7 @@ class Session(QObject):
                 self.sectionsChanged.emit()
             if done.report:
                 self.reportChanged.emit(self.report)
+            if done.checks:
+                self.checksChanged.emit(self.report)
         if changes.list_row and changes.report_id is not None:
             self.summaryChanged.emit(self.store().report_summary(changes.report_id))

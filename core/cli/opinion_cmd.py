@@ -29,7 +29,7 @@ def run(args) -> int:
             if args.set_opinion is not None:
                 store.set_opinion(args.report, args.set_opinion, args.reviewer.strip())
             opinion = build_opinion(store, args.report, reviewer=args.reviewer,
-                                    problems=args.problem)
+                                    problems=args.problem, with_checks=True)
         out = write_opinion_docx(opinion, args.out)
     except ReportError as exc:
         return fail(exc.message, EXIT_UNREADABLE)

@@ -1,4 +1,4 @@
-"""Exports of the review database: the 汇总 / 明细 tables as .xlsx (formatted) or .csv (明细).
+"""Exports of the review database: the 汇总 / 明细 / 问题清单 tables as .xlsx (formatted) or .csv (明细).
 
 ``export(store, out_path, reviewed_only=False, report_ids=None)`` picks the format from the suffix;
 ``report_ids`` limits it to those reports (None: every report). The .xlsx sheets are listed in

@@ -2,8 +2,11 @@
 
 ``build_opinion(store, report_id, ...)`` gathers the content (body, year, missing required parts,
 problems found, the reviewer's 审核意见, the report's indicator values, reviewer and date);
-``write_opinion_docx(opinion, path)`` writes it. Problems come from the caller (the checks that
-find them live elsewhere); none given prints “未发现需要说明的问题”.
+``write_opinion_docx(opinion, path)`` writes it. The problems are the report's findings the
+reviewer confirmed (确认问题) or has not yet decided (marked 待核实), then any the caller adds; the
+reviewer's 核实无误 dismissals are left out (see ``build_opinion``'s ``with_checks``); none prints
+“未发现需要说明的问题”. Required parts count
+as present by heading or by a covering paragraph (``core.checks.service.part_evidence``).
 """
 from __future__ import annotations
 
@@ -43,10 +46,26 @@ def _value_text(value, unit: str) -> str:
     return f"{number}{unit}"
 
 
+def check_problems(store, report_id: int) -> list[str]:
+    """The findings to list: 确认问题 as they are, undecided ones marked 待核实; a missing part is
+    left out (the 必备部分 paragraph names it)."""
+    out = []
+    for c in store.list_checks(report_id, include_stale=False):
+        if c.kind == "part" or c.decision == "核实无误":
+            continue
+        text = c.message + ("（待核实）" if c.decision == "待核实" else "")
+        out.append(text + (f"（说明：{c.note}）" if c.note else ""))
+    return out
+
+
 def build_opinion(store, report_id: int, *, reviewer: str | None = None,
-                  problems: list[str] | None = None, on: _dt.date | None = None) -> OpinionDoc:
-    """Everything the 审核意见书 shows, read from the store (``ReportError`` if no such report)."""
-    from core.extraction import PART_LABELS
+                  problems: list[str] | None = None, on: _dt.date | None = None,
+                  with_checks: bool | None = None) -> OpinionDoc:
+    """Everything the 审核意见书 shows, read from the store (``ReportError`` if no such report).
+
+    ``with_checks``: list the findings (``check_problems``) before ``problems``; by default only when
+    the caller gives no problems of its own (a caller that passes its list has chosen them)."""
+    from core.checks.service import part_evidence
     from core.indicators.summary import summary_table
 
     rec = store.get_report(report_id)
@@ -61,8 +80,11 @@ def build_opinion(store, report_id: int, *, reviewer: str | None = None,
     return OpinionDoc(
         report_id=report_id, body=rec.org or "（未识别报告单位）", year=rec.year, title=rec.title,
         doc_number=rec.doc_number, published=rec.published,
-        missing_parts=[PART_LABELS.get(k, k) for k in store.missing_parts(report_id)],
-        problems=[p.strip() for p in (problems or []) if p and p.strip()],
+        missing_parts=[ev.label for ev in part_evidence(store, report_id)
+                       if not ev.present and ev.kind != "other"],
+        problems=(check_problems(store, report_id)
+                  if (problems is None if with_checks is None else with_checks) else [])
+        + [p.strip() for p in (problems or []) if p and p.strip()],
         opinion=store.get_opinion(report_id),
         reviewer=(reviewer or rec.reviewer or "").strip() or "（未署名）",
         date=on or _dt.date.today(), indicators=values)

@@ -1,7 +1,7 @@
 """The export tables, with Chinese column names: 汇总 as a pandas DataFrame, 明细 as streamed rows.
 
 Values are the *effective* (reviewed) ones; section paths and missing parts come from the live,
-reviewed sections. Each figure's quote is re-checked against the report text (column 原文核对).
+reviewed sections (a part with no heading still counts when a paragraph covers it, as in the window). Each figure's quote is re-checked against the report text (column 原文核对).
 Everything is read through ``Store.export_stream`` (one read snapshot; no SQL here).
 """
 from __future__ import annotations
@@ -55,12 +55,28 @@ def summary_table(stream: ExportStream, report_ids: Collection[int] | None = Non
     live = table[list(_COUNTED)].sum(axis=1) - table["已删除"]
     done = table[list(_REVIEWED)].sum(axis=1)
     table["审核进度"] = (done / live.where(live > 0)).astype("Float64")
-    missing, activity = stream.missing(), stream.activity()
+    missing, activity = _missing_by_content(stream, stream.missing()), stream.activity()
     table["缺少的必备部分"] = ["、".join(PART_LABELS[k] for k in missing.get(rid, []))
                               for rid in table["id"]]
     table["审核人"] = [activity.get(rid, (None, None))[0] for rid in table["id"]]
     table["审核时间"] = [activity.get(rid, (None, None))[1] for rid in table["id"]]
     return table[SUMMARY_COLUMNS].reset_index(drop=True).astype({"年度": "Int64"})
+
+
+def _missing_by_content(stream: ExportStream, missing: dict[int, list[str]]) -> dict[int, list[str]]:
+    """Drop the parts a paragraph covers (``core.checks.parts_content``). Only reports with a part
+    missing by heading are read again, so the usual complete report costs nothing more."""
+    from core.checks.parts_content import find_parts
+
+    out = dict(missing)
+    for rid, kinds in missing.items():
+        if not kinds:
+            continue
+        (_org, year, _name, text), sections = stream.report(rid)
+        sections = sorted(sections, key=lambda s: s.start)
+        found = {e.kind for e in find_parts(text, sections, year) if e.present}
+        out[rid] = [k for k in kinds if k not in found]
+    return out
 
 
 def detail_rows(stream: ExportStream, report_ids: Collection[int] | None = None) -> Iterator[list]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 
+from core.export.issue_sheet import issue_sheet
 from core.export.review_sheets import detail_sheet, summary_sheet
 from core.export.scope import ExportScope
 from core.export.sheet import Sheet
@@ -19,7 +20,7 @@ from core.export import xlsx_writer
 from core.export.xlsx_writer import EXCEL_MAX_ROWS
 
 SheetBuilder = Callable[[ExportScope], "Sheet | Iterable[Sheet]"]
-SHEET_BUILDERS: list[SheetBuilder] = [summary_sheet, detail_sheet]
+SHEET_BUILDERS: list[SheetBuilder] = [summary_sheet, detail_sheet, issue_sheet]
 
 
 def _sheets(scope: ExportScope, builders: Iterable[SheetBuilder]) -> Iterator[Sheet]:

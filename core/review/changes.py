@@ -15,9 +15,10 @@ class OpChanges:
     added: frozenset[int] = field(default_factory=frozenset)  # figures that are new
     sections: bool = False  # headings changed (outline, parts, section of each figure)
     report: bool = False  # the report's own fields (review state, metadata) changed
+    checks: bool = False  # the report's findings or a decision on one changed (问题 panel)
 
     def __bool__(self) -> bool:
-        return bool(self.figures or self.added or self.sections or self.report)
+        return bool(self.figures or self.added or self.sections or self.report or self.checks)
 
     @property
     def list_row(self) -> bool:

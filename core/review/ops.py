@@ -12,7 +12,7 @@ and returns ``OpChanges``. The undo rules live here, not in the GUI:
 
 Constructors: ``confirm_figure``, ``delete_figure``, ``restore_figure``, ``reset_figure``,
 ``edit_figure``, ``AddFigure``, ``ConfirmSection``, ``edit_section``, ``remove_section``,
-``AddHeading``, ``SetReviewState``.
+``AddHeading``, ``SetReviewState``, ``DecideCheck`` (a finding of the 问题 panel).
 """
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ from typing import Any
 
 from core.domain import REVIEW_FIELDS, FigureStatus
 from core.review.changes import NOTHING, OpChanges, figures_changed
-from core.store.records import FigureRecord, SectionRecord
+from core.store.checks import CheckRecord
+from core.store.records import UNSET, FigureRecord, SectionRecord
 
 
 class Op:
@@ -263,3 +264,38 @@ class SetReviewState(Op):
 
     def redo(self, store, reviewer: str) -> OpChanges:
         return self._set(store, reviewer, self.state)
+
+
+class DecideCheck(Op):
+    """核实无误 (dismiss, optional note) / 确认问题 / 待核实 on one finding of the 问题 panel.
+
+    The store audits each changed field; undo puts back the decision and note ``do`` found
+    (audited as undo), redo the ones it wrote."""
+
+    def __init__(self, check_id: int, decision: Any = UNSET, note: Any = UNSET,
+                 label: str = "核实问题"):
+        self.check_id = check_id
+        self.decision = decision
+        self.note = note
+        self.label = label
+        self.before: CheckRecord | None = None
+        self.after: CheckRecord | None = None
+
+    def _put(self, store, reviewer: str, snap: CheckRecord, action: str) -> OpChanges:
+        rec = store.decide_check(self.check_id, reviewer, decision=snap.decision, note=snap.note,
+                                 action=action)
+        return OpChanges(rec.report_id, checks=True)
+
+    def do(self, store, reviewer: str) -> OpChanges:
+        self.before = store.get_check(self.check_id)
+        self.after = store.decide_check(self.check_id, reviewer, decision=self.decision,
+                                        note=self.note)
+        self.noop = (self.before.decision, self.before.note) == (self.after.decision,
+                                                                  self.after.note)
+        return NOTHING if self.noop else OpChanges(self.after.report_id, checks=True)
+
+    def undo(self, store, reviewer: str) -> OpChanges:
+        return self._put(store, reviewer, self.before, "undo")
+
+    def redo(self, store, reviewer: str) -> OpChanges:
+        return self._put(store, reviewer, self.after, "redo")

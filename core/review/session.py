@@ -16,6 +16,7 @@ from pathlib import Path
 
 from core.document import Document
 from core.review.changes import OpChanges
+from core.store.checks import CheckRecord
 from core.store.records import FigureRecord, ReportRecord, SectionRecord
 
 
@@ -27,13 +28,16 @@ class Applied:
     added: list[int] = field(default_factory=list)
     sections: bool = False
     report: bool = False
+    checks: bool = False
 
 
 class ReportSession:
     def __init__(self, record: ReportRecord, document: Document, sections: list[SectionRecord],
                  figures: list[FigureRecord], missing_parts: list[str],
-                 original_path: str | None = None, problems: list[str] | None = None):
+                 original_path: str | None = None, problems: list[str] | None = None,
+                 checks: list[CheckRecord] | None = None):
         self.record = record
+        self.checks = list(checks or [])  # live findings (问题), in text order
         self.document = document
         self.missing_parts = list(missing_parts)
         self.original_path = original_path or record.source_path
@@ -49,7 +53,8 @@ class ReportSession:
         return cls(loaded.report, loaded.document,
                    [s for s in loaded.sections if not s.removed], loaded.figures,
                    store.missing_parts(report_id), str(original) if original else None,
-                   list(loaded.report.warnings) + list(loaded.anchor_problems))
+                   list(loaded.report.warnings) + list(loaded.anchor_problems),
+                   store.list_checks(report_id, include_stale=False))
 
     # --- reading -----------------------------------------------------------------------------
     @property
@@ -67,6 +72,9 @@ class ReportSession:
 
     def figure(self, figure_id: int) -> FigureRecord | None:
         return self._by_id.get(figure_id)
+
+    def check(self, check_id: int) -> CheckRecord | None:
+        return next((c for c in self.checks if c.id == check_id), None)
 
     def section_index(self, offset: int) -> int | None:
         """Index into ``sections`` of the innermost heading at or before ``offset``."""
@@ -106,4 +114,7 @@ class ReportSession:
         if changes.report:
             self.record = store.get_report(self.id)
             out.report = True
+        if changes.checks:  # a few dozen rows at most: one statement
+            self.checks = store.list_checks(self.id, include_stale=False)
+            out.checks = True
         return out

@@ -6,17 +6,30 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from gui.models.headers import HeadersMixin
 from core.store.records import ReportSummary
 
-COL_ORG, COL_YEAR, COL_FILE, COL_STATE, COL_PENDING, COL_TOTAL = range(6)
+COL_ORG, COL_YEAR, COL_FILE, COL_STATE, COL_PENDING, COL_TOTAL, COL_PROBLEMS = range(7)
 REPORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the ReportSummary
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class ReportListModel(HeadersMixin, QAbstractTableModel):
-    HEADERS = ("单位", "年度", "文件", "审核状态", "待审数字", "数字总数")
+    HEADERS = ("单位", "年度", "文件", "审核状态", "待审数字", "数字总数", "问题")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ReportSummary] = []
+        self._problems: dict[int, dict[str, int]] = {}  # Store.check_counts(): id -> decision -> n
+
+    def set_problem_counts(self, counts: dict[int, dict[str, int]]) -> None:
+        self._problems = dict(counts)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_PROBLEMS),
+                                  self.index(len(self._rows) - 1, COL_PROBLEMS))
+
+    def set_problem_count(self, report_id: int, counts: dict[str, int]) -> None:
+        self._problems[report_id] = dict(counts)
+        row = self.row_of(report_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, COL_PROBLEMS), self.index(row, COL_PROBLEMS))
 
     def set_reports(self, reports: list[ReportSummary]) -> None:
         self.beginResetModel()
@@ -28,7 +41,7 @@ class ReportListModel(HeadersMixin, QAbstractTableModel):
         for i, r in enumerate(self._rows):
             if r.id == summary.id:
                 self._rows[i] = summary
-                self.dataChanged.emit(self.index(i, 0), self.index(i, COL_TOTAL))
+                self.dataChanged.emit(self.index(i, 0), self.index(i, COL_PROBLEMS))
                 return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
         self._rows.append(summary)
@@ -65,9 +78,17 @@ class ReportListModel(HeadersMixin, QAbstractTableModel):
                 return r.pending
             if col == COL_TOTAL:
                 return r.total
+            if col == COL_PROBLEMS:  # still to look at: 待核实 + 确认问题
+                n = self._problems.get(r.id, {})
+                return n.get("待核实", 0) + n.get("确认问题", 0)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_FILE:
             return r.file_name
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_YEAR, COL_PENDING, COL_TOTAL):
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_PROBLEMS:
+            n = self._problems.get(r.id, {})
+            return self.tr("待核实 {0}，确认问题 {1}，核实无误 {2}").format(
+                n.get("待核实", 0), n.get("确认问题", 0), n.get("核实无误", 0))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_YEAR, COL_PENDING, COL_TOTAL,
+                                                                 COL_PROBLEMS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

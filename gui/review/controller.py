@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoStack
 from core.domain import REVIEW_FIELDS, FigureStatus, ReviewState
 from core.errors import ReportError
 from core.review import ops
-from core.store.records import FigureRecord, ReportSummary
+from core.store.records import UNSET, FigureRecord, ReportSummary
 from core.store.values import parse_value
 from gui.models.figures_model import COL_VALUE
 from gui.review import selection_parse
@@ -280,6 +280,15 @@ class ReviewController(NavigationMixin, QObject):
         if ok is not None:
             self.message.emit(self.tr("本报告已标记为“已审核”。"))
         return ok is not None
+
+    # --- findings of the checks (问题 panel) -------------------------------------------------
+    def decide_check(self, check_id: int, decision: str, note=UNSET) -> bool:
+        """核实无误 / 确认问题 / 待核实 on one finding, as an undoable step (``note`` None: kept)."""
+        if not self._ready():
+            return False
+        label = self.tr("问题：{0}").format(self.tr(decision))
+        op = ops.DecideCheck(check_id, decision, UNSET if note is None else note, label)
+        return self.push(op) is not None
 
     def reopen_review(self) -> bool:
         if not self._ready():

@@ -57,7 +57,7 @@ class ExportDialog(QDialog):
         self.report_view.setModel(self.report_model)
         self.report_view.setMaximumHeight(140)
         self.format_box = QComboBox(self)
-        self.format_box.addItem(self.tr("Excel 工作簿（.xlsx，汇总 + 明细）"), ".xlsx")
+        self.format_box.addItem(self.tr("Excel 工作簿（.xlsx，汇总 + 明细 + 问题清单）"), ".xlsx")
         self.format_box.addItem(self.tr("CSV（.csv，明细）"), ".csv")
         self.reviewed_only = QCheckBox(self.tr("只导出审核通过的数字（不勾选：全部数字，附状态）"), self)
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from gui.review.actions import ReviewActions
 from gui.review.answers import Answers
+from gui.review.checks_kit import ChecksKit
 from gui.review.controller import ReviewController
 from gui.review.export_dialog import ExportDialog
 from gui.review.history_panel import HistoryPanel
@@ -63,6 +64,10 @@ class ReviewKit(QObject):
                                                      self.sheet_action]))
         self._fill_menus(toggle, file_menu, view_menu)
         self._context_menus()
+        # the 问题 dock, part evidence, problem counts, copy comparison, 应报送单位
+        self.checks = ChecksKit(window, session, self.ctl, pane, report_list, self.history,
+                                self.menus["review"])
+        self.actions.groups.append((self.tr("问题"), self.checks.shortcut_actions()))
 
     def _fill_menus(self, history_toggle: QAction, file_menu, view_menu) -> None:
         bar = self.window.menuBar()

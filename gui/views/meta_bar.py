@@ -60,3 +60,19 @@ class MetaBar(QWidget):
 
     def field_text(self, key: str) -> str:
         return self._labels[key].text()
+
+    def show_part_evidence(self, evidence) -> None:
+        """Marks from ``core.checks.parts_content`` evidence: a part covered by a paragraph is ✓
+        too, and every mark says why (the heading, or the paragraph and its words)."""
+        for ev in evidence:
+            lab = self._parts.get(ev.kind)
+            if lab is None:  # the optional fifth part has no mark
+                continue
+            by_text = self.tr("（据正文）") if ev.how == "content" else ""
+            lab.setText(f"{'✓' if ev.present else '✗'} {self.tr(PART_LABELS[ev.kind])}{by_text}")
+            lab.setStyleSheet(PRESENT_STYLE if ev.present else MISSING_STYLE)
+            lab.setProperty("present", ev.present)
+            lab.setToolTip(ev.why if ev.present else self.tr("报告缺少此部分：") + ev.why)
+
+    def part_tooltip(self, kind: str) -> str:
+        return self._parts[kind].toolTip()

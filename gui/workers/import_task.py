@@ -20,6 +20,7 @@ class ImportOutcome:
     imported: list[int] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
+    copy_error: str | None = None  # the copy checks after the import could not run (why)
 
 
 def expand_paths(paths: list[str]) -> list[str]:
@@ -49,9 +50,28 @@ def _import_all(ctx: TaskContext, source: StoreReportSource, paths: list[str]) -
             outcome.failed.append((path, exc.message))
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
             outcome.failed.append((path, f"无法读取（{type(exc).__name__}: {exc}）"))
+    if outcome.imported:  # the imported ones stay even when the batch was cancelled
+        ctx.progress(total, total, "正在比对各报告中相同的段落…", check=False)
+        outcome.copy_error = _copy_checks(source, outcome.imported)
     if not outcome.cancelled:
         ctx.progress(total, total, "", check=False)
     return outcome
+
+
+def _copy_checks(source: StoreReportSource, imported: list[int]) -> str | None:
+    """Copied paragraphs of the new reports (and of reports of the next year, whose source a new
+    report may be), in this worker thread; a failure never undoes the import."""
+    from core.checks.service import run_copy_checks
+
+    store = source.store()
+    try:
+        years = {store.get_report(rid).year for rid in imported}
+        run_copy_checks(store, years.pop() if len(years) == 1 else None)
+    except ReportError as exc:
+        return "照抄检查未完成：" + exc.message
+    except Exception as exc:  # noqa: BLE001 - the reports are imported; say why the check is missing
+        return f"照抄检查未完成（{type(exc).__name__}: {exc}）"
+    return None
 
 
 def import_task(source: StoreReportSource, paths: list[str]) -> Task:

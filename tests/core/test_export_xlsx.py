@@ -42,7 +42,7 @@ def _print_ready(ws, header_row=1):
 def test_review_export_is_print_ready_with_typed_cells(store, tmp_path):
     out = export(store, tmp_path / "汇总.xlsx")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["汇总", "明细"]
+    assert wb.sheetnames == ["汇总", "明细", "问题清单"]
     for ws in wb:
         _print_ready(ws)
     summary, detail = wb["汇总"], wb["明细"]

@@ -58,10 +58,38 @@ def test_missing_parts_and_no_problems(tmp_path):
     with Store(tmp_path / "db.sqlite3") as store:
         rid = store.import_file(src, analyzer=load_and_analyze).report_id
         op = build_opinion(store, rid)
+        short = next(c for c in store.list_checks(rid) if c.kind == "form")
+        store.decide_check(short.id, "王审核", decision="核实无误")  # dismissed: not listed
+        dismissed = build_opinion(store, rid)
     out = write_opinion_docx(op, tmp_path / "a.docx")
     body, _cells = _text(out)
     assert "缺少以下必备部分" in body and "第一责任人职责" in body
-    assert "未发现需要说明的问题" in body and "审核人未填写意见" in body and "（未署名）" in body
+    # the undecided finding is listed as such; the missing parts are not listed twice
+    assert "1. 正文过短" in body and "（待核实）" in body and "2." not in body.split("发现的问题")[1]
+    assert "审核人未填写意见" in body and "（未署名）" in body
+    body, _cells = _text(write_opinion_docx(dismissed, tmp_path / "b.docx"))
+    assert "未发现需要说明的问题" in body
+
+
+def test_opinion_lists_confirmed_problems_and_parts_by_content(tmp_path):
+    text = ("某县司法局2023年法治政府建设情况报告\n一、主要举措和成效\n"
+            "全年办理行政复议案件26件（主办件15件，协办件12件），依法开展执法检查工作。\n"
+            "本局主要负责人切实履行推进法治建设第一责任人职责，亲自部署重要工作任务。\n"
+            "二、存在的不足和原因\n基层法治力量仍然薄弱，存在执法不规范等问题。\n"
+            "三、下一年度主要安排\n下一步将继续加强法治宣传教育工作，推进依法行政。\n")
+    src = tmp_path / "r.txt"
+    src.write_text(text, encoding="utf-8")
+    with Store(tmp_path / "db.sqlite3") as store:
+        rid = store.import_file(src, analyzer=load_and_analyze).report_id
+        c = next(c for c in store.list_checks(rid) if c.kind == "sum")
+        store.decide_check(c.id, "王审核", decision="确认问题", note="已退回修改")
+        body, _ = _text(write_opinion_docx(build_opinion(store, rid), tmp_path / "c.docx"))
+        own = build_opinion(store, rid, problems=["另附问题"])  # the caller chose its list
+        both = build_opinion(store, rid, problems=["另附问题"], with_checks=True)  # the CLI's call
+    assert "报告包含全部必备部分" in body  # 第一责任人 is covered by a paragraph
+    assert f"{c.message}（说明：已退回修改）" in body and "（待核实）（说明" not in body
+    assert own.problems == ["另附问题"]
+    assert both.problems[-1] == "另附问题" and f"{c.message}（说明：已退回修改）" in both.problems
 
 
 def run_main(*args):

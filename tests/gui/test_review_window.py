@@ -49,10 +49,12 @@ def test_opening_each_format(qtbot, window, path, fmt):
 def test_missing_part_marks(qtbot, window):
     open_report(qtbot, window, PDF)
     report = window.review.report
-    states = window.review.meta_bar.part_states()
-    assert report.missing_parts  # 003 lacks the leader-duty part
-    for kind, present in states.items():
-        assert present == (kind not in report.missing_parts)
+    bar = window.review.meta_bar
+    assert report.missing_parts == ["leader_duty"]  # 003 has no heading for the leader's duty …
+    # … but a paragraph under (一) covers it: ✓, with the reason (the false ✗)
+    assert bar.part_states() == dict.fromkeys(("measures", "shortcomings", "leader_duty", "plan"),
+                                              True)
+    assert "主要负责人切实履行法治建设第一责任人职责" in bar.part_tooltip("leader_duty")
 
 
 def _row_of(panel, figure_id):
