@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import numpy as np
-import pypdfium2 as pdfium
 import pytest
 
 from core.detect import detect
