@@ -8,6 +8,8 @@ import sys
 import numpy as np
 import pytest
 
+from core import limits
+from core.analysis_worker import AnalysisWorker, cli_start_method
 from core.detect import detect
 from core.document import Document, OcrSpan
 from core.errors import ReportError
@@ -120,3 +122,36 @@ def test_ocr_off_keeps_the_old_refusal(monkeypatch):
     with pytest.raises(ReportError) as err:
         load_document(DATA / "ocr" / "seal_scan.pdf")
     assert err.value.code == "scanned" and "扫描件" in err.value.message
+
+
+def test_parse_clock_gives_an_announced_ocr_page_its_allowance():
+    clock = limits.ParseClock(1000)
+    before = clock.remaining()
+    clock.allow(budget.PAGE_ALLOWANCE_S)
+    assert clock.budget == limits.parse_time_limit(1000) + budget.PAGE_ALLOWANCE_S
+    assert clock.remaining() >= min(before, budget.PAGE_ALLOWANCE_S) - 1  # no stall verdict meanwhile
+    fixed = limits.ParseClock(1000, fixed=5.0)
+    fixed.allow(120)
+    assert fixed.budget == 5.0  # a fixed limit (tests, the user's override) stays fixed
+
+
+def _asks_for_time(path, progress):
+    """Job run in the parser child: announce two OCR pages, then return a tiny result."""
+    from core.document import Document
+    from core.extraction import Extraction
+
+    budget.ask_for_time(7.0)
+    budget.ask_for_time(9.0)
+    return Document(path, "txt", "x"), Extraction(path, "txt", "x")
+
+
+def test_worker_child_asks_the_parent_for_time(monkeypatch, tmp_path):
+    granted = []
+    real = limits.ParseClock.allow
+    monkeypatch.setattr(limits.ParseClock, "allow", lambda self, s: (granted.append(s), real(self, s)))
+    worker = AnalysisWorker(start_method=cli_start_method(), job=_asks_for_time, warm_up=False)
+    try:
+        doc, _ = worker.analyze(str(tmp_path / "a.pdf"))
+    finally:
+        worker.close()
+    assert doc.text == "x" and granted == [7.0, 9.0]
