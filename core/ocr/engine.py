@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-ENGINE_ID = "rapidocr3-ppocrv6s-nocls-1"  # part of the cache key: change it when results change
+ENGINE_ID = "rapidocr3-ppocrv6s-nocls-4"  # part of the cache key: change it when the results change
 
 
 @dataclass

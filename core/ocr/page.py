@@ -21,9 +21,14 @@ from core.ocr.seal import suppress_seals
 
 RENDER_DPI = 150.0
 MAX_PIXELS = 12_000_000  # an A4 page at 150 dpi is 2.2 MP; a poster-sized page is rendered coarser
-_SAME_SIZE = 0.2
+# Lines within 30% of the page's typical line height are body text of one size: a line holding （）
+# or “” comes back up to ~25% taller; a title (二号/小标宋 over 三号 body) is ~40% bigger.
+_SAME_SIZE = 0.3
 # "— 3 —" page numbers: the recogniser reads the dashes as 一 (one), which hides the line from the
 # running-footer check; a line that is only a number between dashes gets real dashes back.
+_EM_PER_BOX = 0.92  # a detected line box is ~1.08 em tall (16 pt print -> 17.3 pt box)
+_OPENING = set("（“‘《〈〔【［｛「『")  # ink on the right half of the em box
+_CLOSING = set("）”’》〉〕】］｝」』，。、；：！？")  # ink on the left half
 _CJK = re.compile(r"[\u3400-\u9fff\uff01-\uff5e]")
 _FULL = {"(": "（", ")": "）"}
 _PAGE_NUMBER = re.compile(r"^[一—–\-－]{1,3}\s*\d{1,4}\s*[一—–\-－]{1,3}$")  # lines within 20% of the page's typical line height are body text of one size
@@ -74,6 +79,7 @@ def recognise_image(rgb: np.ndarray, dpi: float = RENDER_DPI) -> OcrPageText:
     typical = median(heights) if heights else 0.0
     for ln, height in zip(lines, heights):
         _fullwidth_brackets(ln)
+        _em_boxes(ln)
         if _PAGE_NUMBER.match(ln.text):
             ln.text = ln.text.replace("一", "—")
             for c in ln.chars:
@@ -103,6 +109,23 @@ def _fullwidth_brackets(line: engine.OcrLine) -> None:
         line.text = "".join(c.text for c in chars)
 
 
+def _em_boxes(line: engine.OcrLine) -> None:
+    """Full-width punctuation gets its whole em box, as a text layer gives it.
+
+    The recogniser boxes the ink, and the ink of （ or “ sits in the right half of its em: a line
+    starting with （ then looks indented by half a character, and the paragraph joiner broke the
+    paragraph there ("…26件" / "（主办件15件…" came apart).
+    """
+    em = (line.bottom - line.top) * _EM_PER_BOX
+    for c in line.chars:
+        if c.x1 - c.x0 < em:
+            if c.text in _OPENING:
+                c.x0 = c.x1 - em
+            elif c.text in _CLOSING:
+                c.x1 = c.x0 + em
+    line.x0 = min(line.x0, line.chars[0].x0)
+
+
 def _size(height: float, typical: float) -> float:
     """Type size of a line from its box height.
 
@@ -112,4 +135,4 @@ def _size(height: float, typical: float) -> float:
     """
     if typical and abs(height - typical) <= _SAME_SIZE * typical:
         height = typical
-    return round(height * 0.8, 1)  # the detector's box is ~1.25x the glyph height (unclip margin)
+    return round(height * _EM_PER_BOX, 1)
