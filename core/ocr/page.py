@@ -24,14 +24,14 @@ MAX_PIXELS = 12_000_000  # an A4 page at 150 dpi is 2.2 MP; a poster-sized page 
 # Lines within 30% of the page's typical line height are body text of one size: a line holding （）
 # or “” comes back up to ~25% taller; a title (二号/小标宋 over 三号 body) is ~40% bigger.
 _SAME_SIZE = 0.3
-# "— 3 —" page numbers: the recogniser reads the dashes as 一 (one), which hides the line from the
-# running-footer check; a line that is only a number between dashes gets real dashes back.
 _EM_PER_BOX = 0.92  # a detected line box is ~1.08 em tall (16 pt print -> 17.3 pt box)
 _OPENING = set("（“‘《〈〔【［｛「『")  # ink on the right half of the em box
 _CLOSING = set("）”’》〉〕】］｝」』，。、；：！？")  # ink on the left half
 _CJK = re.compile(r"[\u3400-\u9fff\uff01-\uff5e]")
 _FULL = {"(": "（", ")": "）"}
-_PAGE_NUMBER = re.compile(r"^[一—–\-－]{1,3}\s*\d{1,4}\s*[一—–\-－]{1,3}$")  # lines within 20% of the page's typical line height are body text of one size
+# "— 3 —" page numbers: the recogniser reads the dashes as 一 (one), which hides the line from the
+# running-footer check; a line that is only a number between dashes gets real dashes back.
+_PAGE_NUMBER = re.compile(r"^[一—–\-－]{1,3}\s*\d{1,4}\s*[一—–\-－]{1,3}$")
 
 
 @dataclass
