@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is loaded with the engine, not by a text PDF's import
+    import numpy as np
 
 ENGINE_ID = "rapidocr3-ppocrv6s-nocls-4"  # part of the cache key: change it when the results change
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from statistics import median
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from core.ocr import engine
-from core.ocr.seal import suppress_seals
+
+if TYPE_CHECKING:  # numpy and OpenCV load on the first scanned page, not with every PDF
+    import numpy as np
 
 RENDER_DPI = 150.0
 MAX_PIXELS = 12_000_000  # an A4 page at 150 dpi is 2.2 MP; a poster-sized page is rendered coarser
@@ -56,6 +57,8 @@ class OcrPageText:
 
 def render(pdf, index: int, dpi: float = RENDER_DPI) -> tuple[np.ndarray, float]:
     """RGB (H, W, 3) uint8 image of page ``index`` as shown, and the resolution it has."""
+    import numpy as np
+
     page = pdf[index]
     try:
         width, height = page.get_size()
@@ -71,6 +74,8 @@ def render(pdf, index: int, dpi: float = RENDER_DPI) -> tuple[np.ndarray, float]
 
 def recognise_image(rgb: np.ndarray, dpi: float = RENDER_DPI) -> OcrPageText:
     """Seals out, recognise, pixels -> points; line sizes made uniform for the paragraph joiner."""
+    from core.ocr.seal import suppress_seals
+
     clean, seals = suppress_seals(rgb, dpi)
     lines = engine.recognise(clean)
     k = 72.0 / dpi
