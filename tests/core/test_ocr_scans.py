@@ -136,7 +136,7 @@ def test_scanned_fixture_page_has_the_figures_of_the_text_pdf(tmp_path, monkeypa
     one.save(str(tmp_path / "scan_p2.pdf"))
     text_doc, text_ext = load_and_analyze(str(FIXTURES / "000_yuzhong.pdf"))  # no scanned page: no OCR
     expected = _figures(f for f in text_ext.figures if text_doc.page_of(f.start) == index)
-    doc, ext = load_and_analyze(str(tmp_path / "scan_p2.pdf"))
+    _, ext = load_and_analyze(str(tmp_path / "scan_p2.pdf"))
     got = _figures(ext.figures)
     recall = sum((got & expected).values()) / sum(expected.values())
     assert sum(expected.values()) >= 5 and recall >= 0.9, (expected, got)
