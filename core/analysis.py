@@ -22,6 +22,10 @@ def analyze_document(document: Document) -> Extraction:
 
     extraction.checks = run_checks(extraction)  # the store saves them with the report
     extraction.warnings[:0] = document.warnings
+    if document.ocr_lines:  # scanned pages: name the figures read from weak OCR lines
+        from core.ocr.review import flag_weak_figures
+
+        extraction.warnings.extend(flag_weak_figures(document, extraction))
     return extraction
 
 

@@ -44,6 +44,8 @@ _CRASHED = "解析该文件时解析程序意外退出（文件可能已损坏�
 def _serve(conn: Connection, settings: ChildSettings, job: Job | None, warm: bool) -> None:
     """Child process main loop: receive a path, send progress messages, then the result."""
     setup_child(settings)
+    from core.ocr import budget as ocr_budget
+
     if job is None:
         from core.analysis import load_and_analyze
 
@@ -62,6 +64,9 @@ def _serve(conn: Connection, settings: ChildSettings, job: Job | None, warm: boo
 
         def progress(done: int, total: int) -> None:
             conn.send(("progress", done, total))
+
+        # OCR asks for time before each scanned page (seconds per page, not per MB).
+        ocr_budget.set_requester(lambda seconds: conn.send(("allow", seconds)))
 
         try:
             progress(0, 1)  # the parent's heartbeat repeats the last progress; give it one now
@@ -209,6 +214,8 @@ class AnalysisWorker:
                     clock.news(message[2])
                     if progress is not None:
                         progress(*last)  # may raise Cancelled
+                elif kind == "allow":
+                    clock.allow(message[1])
                 elif kind == "result":
                     return message[1], message[2]
                 else:

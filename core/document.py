@@ -108,6 +108,16 @@ class CharBoxes:
 
 
 @dataclass
+class OcrSpan:
+    """Text read by OCR: ``text[start:end]`` is (part of) one recognised line on ``page``."""
+
+    start: int
+    end: int
+    page: int
+    confidence: float  # the recogniser's line confidence, 0-1
+
+
+@dataclass
 class Document:
     """An imported report: its plain text and where each character came from."""
 
@@ -122,6 +132,8 @@ class Document:
     # PDF: 0-based pages whose text layer is missing (a scan) or unusable (unmapped glyphs,
     # mojibake). Their text is not in ``text``; an OCR step may fill them (core.importers.pdf_importer).
     ocr_pages: list[int] = field(default_factory=list)
+    # Text that OCR filled in for those pages, per printed line with its confidence (core.ocr).
+    ocr_lines: list[OcrSpan] = field(default_factory=list)
 
     def block_at(self, offset: int) -> Block | None:
         """The block holding text offset ``offset`` (binary search; blocks are in text order)."""

@@ -92,6 +92,15 @@ class ParseClock:
         if not self.fixed and pages > 1:
             self.budget = max(self.budget, min(PARSE_TIME_MAX_S, PARSE_TIME_BASE_S + PARSE_TIME_PER_PAGE_S * pages))
 
+    def allow(self, seconds: float) -> None:
+        """The parser starts a slow step it has announced (OCR of one scanned page, see
+        ``core.ocr.budget``): that much more time, and no stall verdict before it has had it.
+        A fixed limit stays fixed."""
+        if self.fixed:
+            return
+        self.budget += seconds
+        self.last_news = max(self.last_news, time.monotonic() + seconds - PARSE_STALL_S)
+
     def remaining(self) -> float:
         now = time.monotonic()
         left = self.start + self.budget - now

@@ -22,4 +22,7 @@ FIXTURES = DATA / "fixtures"
 def isolated_home(tmp_path, monkeypatch):
     """Every test gets its own data/cache folders, so no test sees the user's database."""
     monkeypatch.setenv("REPORTDESK_HOME", str(tmp_path / "home"))
+    # OCR of scanned pages costs seconds per page: off unless a test asks for it (tests/core/test_ocr*.py);
+    # with it off, scans are refused as before, which the importer tests check.
+    monkeypatch.setenv("REPORTDESK_OCR", "off")
     return tmp_path / "home"

@@ -212,11 +212,30 @@ def _health_warnings(path: str, out: PdfPages, total: int, has_ocr: bool) -> Non
             out.warnings.append(f"{_pages_text(junk)}的文字层无法识别（{out.ocr_reasons[junk[0]]}），为免显示乱码未导入这些页的文字，需要文字识别（OCR）。")
 
 
+AUTO = "auto"  # load_pdf's default: OCR the pages that need it when OCR is installed (core.ocr)
+
+
 def load_pdf(path: str, progress: Callable[[int, int], None] | None = None,
-             ocr: OcrPage | None = None) -> Document:
-    """Import a text PDF. Raises ReportError for encrypted, scanned (no text at all) and broken files."""
-    pages = read_pages(path, progress, ocr)
+             ocr: OcrPage | None | str = AUTO) -> Document:
+    """Import a PDF; pages without a usable text layer are read by OCR (``ocr=None``: left out).
+
+    Raises ReportError for encrypted, broken and (without OCR) scanned files.
+    """
+    reader = None
+    if ocr == AUTO:
+        from core.ocr import pdf_reader
+
+        ocr = reader = pdf_reader(path)
+    try:
+        pages = read_pages(path, progress, ocr)
+    except ReportError as exc:
+        if reader is not None and reader.unavailable and exc.code == "empty":
+            raise ReportError("scanned", "该 PDF 是扫描件，但本机无法加载文字识别（OCR）组件，无法提取文字。"
+                              "请重新安装本程序，或先用其他 OCR 软件识别后再导入。", path) from exc
+        raise
     layout.remove_running(pages.lines, [h for _, h in pages.sizes])
     doc = assemble(path, pages.lines, pages.red, pages.sizes, pages.warnings)
     doc.ocr_pages = list(pages.ocr_pages)
+    if reader is not None:
+        reader.finish(doc)
     return doc
