@@ -10,6 +10,7 @@ titles and fixed terms are excluded by exclusions.py.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from core.detect import shares_ranges
@@ -50,44 +51,95 @@ def _ends_clause(text: str, pos: int) -> bool:
     return pos >= len(text) or text[pos] in _CLAUSE_END
 
 
+@dataclass
+class _Quantity:
+    """What follows a number: its end, value after magnitudes, unit and infix/suffix qualifier."""
+    end: int
+    value: float
+    written: str = ""          # the unit as written (件/年 for a rate)
+    canon: str = ""            # the unit's canonical form
+    infix: str | None = None   # 余, 多 (between number and unit)
+    suffix: str | None = None  # 以上, 左右
+    mag_start: int = 0         # where magnitude characters (万, 亿) would start
+
+
 def _candidate(text: str, s0: int, num: str, ex: Exclusions,
                range_high: bool = False) -> tuple[Figure | None, int]:
     """Figure for the number ``num`` at ``s0`` (or None) and the position to resume scanning.
 
-    ``range_high``: the number closes a range (5-8家), so the separator before it is expected.
+    Three phases: the context around the number may rule it out (``_context_rules_out``); what
+    follows it is read as magnitudes, unit and qualifiers (``_read_quantity``); then Chinese
+    numerals and unit-less Arabic numbers must pass their own tests (``_chinese_ok``,
+    ``_unitless_ok``). ``range_high``: the number closes a range (5-8家), so the separator
+    before it is expected.
     """
-    n = len(text)
     chinese = is_chinese(num)
     e = s0 + len(num)
     value = parse_number(num)
     # resume after any magnitude characters so 3万 never restarts as a Chinese numeral 万
     resume = e
-    while resume < n and text[resume] in _BIG_MAG:
+    while resume < len(text) and text[resume] in _BIG_MAG:
         resume += 1
     if value is None or ex.covers(s0):
         return None, resume
+    latin_word = _after_latin_abbreviation(text, s0)
+    if _context_rules_out(text, s0, e, chinese, ex, range_high, latin_word):
+        return None, resume
+    q = _read_quantity(text, e, value, chinese)
+    if q is None:
+        return None, resume
+    prefix = match_prefix_qualifier(text, s0)
+    if prefix == "上" and not (chinese and num[0] in _BIG_MAG):
+        prefix = None
+    if chinese:
+        if not _chinese_ok(text, num, q, prefix):
+            return None, resume
+    elif not q.written and not _unitless_ok(text, s0, num, q, prefix, latin_word):
+        return None, resume
+    e = q.end
+    if e + 1 < len(text) and text[e] in _SEPARATORS and _is_digit(text[e + 1]):
+        return None, resume  # a range: 3-5人, 10%-20%
+    start = s0 - len(prefix) if prefix else s0
+    if _opens_quoted_name(text, start, e):
+        return None, resume  # “15分钟生活圈”, “500米为民服务圈”: a name, not a count
+    fig = Figure(start=start, end=e, text=text[start:e], value=to_number(q.value), unit=q.canon,
+                 qualifier=prefix or q.infix or q.suffix)
+    return fig, max(e, resume)
+
+
+def _after_latin_abbreviation(text: str, s0: int) -> bool:
+    """GDP19亿元: an abbreviation of two or more capitals right before the number."""
+    return s0 >= 2 and _is_latin(text[s0 - 1]) and _is_latin(text[s0 - 2]) and text[s0 - 2:s0].isupper()
+
+
+def _context_rules_out(text: str, s0: int, e: int, chinese: bool, ex: Exclusions,
+                       range_high: bool, latin_word: bool) -> bool:
+    """Phase 1: the characters around the number say it is a code, a date part, a rank or a name."""
+    n = len(text)
     prev = text[s0 - 1] if s0 > 0 else ""
-    latin_word = False
     if not chinese:
         nxt = text[e] if e < n else ""
         if _is_latin(nxt):  # 4A级, 5G
-            return None, resume
-        if _is_latin(prev):
-            # GDP19亿元 is a figure (an abbreviation of two or more capitals, then an amount with a
-            # unit, checked below); V2, G4 and PM2.5 are names
-            latin_word = s0 >= 2 and _is_latin(text[s0 - 2]) and text[s0 - 2:s0].isupper()
-            if not latin_word:
-                return None, resume
+            return True
+        # GDP19亿元 is a figure (checked for a unit later); V2, G4 and PM2.5 are names
+        if _is_latin(prev) and not latin_word:
+            return True
         if (prev in _SEPARATORS and s0 >= 2 and (_is_digit(text[s0 - 2]) or text[s0 - 2] in "%％")
                 and not range_high):
-            return None, resume  # 2024-02-02, 1-11月, 12·4
+            return True  # 2024-02-02, 1-11月, 12·4
         if nxt in _SEPARATORS and e + 1 < n and _is_digit(text[e + 1]):
-            return None, resume
+            return True
     elif prev in _NOT_BEFORE_CN or ex.in_short_quote(s0):
-        return None, resume
-    if prev == "前" and (s0 < 2 or text[s0 - 2] not in "提之目当此以空底年月日号节"):
-        return None, resume  # ranks and periods: 前10%, 前三季度 (but 提前3天, 6月底前90个 count)
+        return True
+    # ranks and periods: 前10%, 前三季度 (but 提前3天, 6月底前90个 count)
+    return prev == "前" and (s0 < 2 or text[s0 - 2] not in "提之目当此以空底年月日号节")
 
+
+def _read_quantity(text: str, e: int, value: float, chinese: bool) -> _Quantity | None:
+    """Phase 2: magnitudes, an infix (余/多), the unit (or a rate 件/年) and a suffix (以上).
+
+    None when the unit word shows the number is part of a name or an age (40周年, 15部门)."""
+    n = len(text)
     # magnitudes, unless a unit itself starts with one (5千克, 3千米)
     unit = match_unit(text, e, chinese)
     mag_start = e
@@ -97,13 +149,11 @@ def _candidate(text: str, s0: int, num: str, ex: Exclusions,
             if e > mag_start and text[e] == "千" and match_unit(text, e):
                 break  # 2.5万千瓦: 千瓦 is the unit, not a magnitude
             value, e = apply_magnitudes(value, text, e, text[e])
-    lex = lexicon()
     infix = None
     if unit is None:
-        infix = match_word(text, e, lex.infix)
+        infix = match_word(text, e, lexicon().infix)
         if infix:
-            e_inf = e + len(infix)
-            mag_e = e_inf
+            mag_e = e + len(infix)
             v2 = value
             while mag_e < n and text[mag_e] in "万亿":
                 v2 *= MAGNITUDE[text[mag_e]]
@@ -114,60 +164,56 @@ def _candidate(text: str, s0: int, num: str, ex: Exclusions,
                 infix = None
         unit = match_unit(text, e, chinese)
     if unit and match_word(text, e, context_words().get("unitword", ())) and not text.startswith("家长者", e):
-        return None, resume  # 40周年, 15部门, 两位数 (but 14家长者饭堂 is 14家)
+        return None  # 40周年, 15部门, 两位数 (but 14家长者饭堂 is 14家)
+    q = _Quantity(end=e, value=value, infix=infix, mag_start=mag_start)
     if unit:
         written, canon = unit
         if written == "年" and (chinese or value != int(value) or not 0 < value <= 20 or infix
                                or (e + 1 < n and text[e + 1] in _YEAR_NOT_AFTER)):
-            return None, resume
+            return None
         e += len(written)
         if e + 1 < n and text[e] in "/／" and written not in ("%", "％", "‰"):
             per = match_unit(text, e + 1) or ((text[e + 1],) * 2 if text[e + 1] in "年月日周人" else None)
             if per:  # rates: 17.5件/年, 600元/人
                 written = canon = written + text[e] + per[0]
                 e += 1 + len(per[0])
-    else:
-        written = canon = ""
-    suffix = None
+        q.written, q.canon, q.end = written, canon, e
     if not infix:
-        suffix = match_word(text, e, _long_suffixes())
-        if suffix:
-            e += len(suffix)
-    prefix = match_prefix_qualifier(text, s0)
-    if prefix == "上" and not (chinese and num[0] in _BIG_MAG):
-        prefix = None
+        q.suffix = match_word(text, q.end, _long_suffixes())
+        if q.suffix:
+            q.end += len(q.suffix)
+    return q
 
-    if chinese:
-        if not written or num[0] in "零〇":
-            return None, resume  # 零部件, 零距离
-        k = e
-        if k < n and text[k] in "一二两三四五六七八九十" and k + 1 < n and _is_han(text[k + 1]) \
-                and text[k + 1] not in "是":
-            return None, resume  # numeral slogans: 五部两办, 三上三清
-        if num[0] in _BIG_MAG and prefix not in _BARE_MAG_QUALIFIERS:
-            return None, resume  # 进万家, 千万家庭
-        if value == 1 and not (prefix or infix or suffix) and not _ends_clause(text, e):
-            return None, resume  # 一次性, 一批, 建设一支队伍
-        if match_word(text, e, context_words().get("slogannoun", ())):
-            return None, resume  # 三项制度, 两个维护
-    elif not written:
-        if latin_word:
-            return None, resume  # PM2.5, COVID19: names without a unit
-        if e < n and text[e] == "日" and _duration_day(text, s0, e):
-            written = canon = "日"
-            e += 1
-        elif e - mag_start and text[e - 1] in "万亿" and e < n and _is_han(text[e]) and text[e] not in "的之":
-            pass  # 90.6万贫困人口: an amount with its noun and no measure word
-        elif not _bare_ok(text, s0, num, e, value, prefix):
-            return None, resume
-    if e + 1 < n and text[e] in _SEPARATORS and _is_digit(text[e + 1]):
-        return None, resume  # a range: 3-5人, 10%-20%
-    start = s0 - len(prefix) if prefix else s0
-    if _opens_quoted_name(text, start, e):
-        return None, resume  # “15分钟生活圈”, “500米为民服务圈”: a name, not a count
-    fig = Figure(start=start, end=e, text=text[start:e], value=to_number(value), unit=canon,
-                 qualifier=prefix or infix or suffix)
-    return fig, max(e, resume)
+
+def _chinese_ok(text: str, num: str, q: _Quantity, prefix: str | None) -> bool:
+    """Phase 3 for Chinese numerals: only with a counting unit, and not in slogans or set phrases."""
+    n, k = len(text), q.end
+    if not q.written or num[0] in "零〇":
+        return False  # 零部件, 零距离
+    if k < n and text[k] in "一二两三四五六七八九十" and k + 1 < n and _is_han(text[k + 1]) \
+            and text[k + 1] not in "是":
+        return False  # numeral slogans: 五部两办, 三上三清
+    if num[0] in _BIG_MAG and prefix not in _BARE_MAG_QUALIFIERS:
+        return False  # 进万家, 千万家庭
+    if q.value == 1 and not (prefix or q.infix or q.suffix) and not _ends_clause(text, k):
+        return False  # 一次性, 一批, 建设一支队伍
+    return not match_word(text, k, context_words().get("slogannoun", ()))  # 三项制度, 两个维护
+
+
+def _unitless_ok(text: str, s0: int, num: str, q: _Quantity, prefix: str | None,
+                 latin_word: bool) -> bool:
+    """Phase 3 for an Arabic number with no unit: a day count, an amount before its noun, or a
+    bare number closing a clause (``_bare_ok``). May set the unit 日 on ``q``."""
+    e, n = q.end, len(text)
+    if latin_word:
+        return False  # PM2.5, COVID19: names without a unit
+    if e < n and text[e] == "日" and _duration_day(text, s0, e):
+        q.written = q.canon = "日"
+        q.end += 1
+        return True
+    if e - q.mag_start and text[e - 1] in "万亿" and e < n and _is_han(text[e]) and text[e] not in "的之":
+        return True  # 90.6万贫困人口: an amount with its noun and no measure word
+    return _bare_ok(text, s0, num, e, q.value, prefix)
 
 
 _OPEN_QUOTES = "“\"「『‘"
