@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from core.detect import shares_ranges
@@ -55,7 +56,7 @@ def _ends_clause(text: str, pos: int) -> bool:
 class _Quantity:
     """What follows a number: its end, value after magnitudes, unit and infix/suffix qualifier."""
     end: int
-    value: float
+    value: Decimal
     written: str = ""          # the unit as written (件/年 for a rate)
     canon: str = ""            # the unit's canonical form
     infix: str | None = None   # 余, 多 (between number and unit)
@@ -135,7 +136,7 @@ def _context_rules_out(text: str, s0: int, e: int, chinese: bool, ex: Exclusions
     return prev == "前" and (s0 < 2 or text[s0 - 2] not in "提之目当此以空底年月日号节")
 
 
-def _read_quantity(text: str, e: int, value: float, chinese: bool) -> _Quantity | None:
+def _read_quantity(text: str, e: int, value: Decimal, chinese: bool) -> _Quantity | None:
     """Phase 2: magnitudes, an infix (余/多), the unit (or a rate 件/年) and a suffix (以上).
 
     None when the unit word shows the number is part of a name or an age (40周年, 15部门)."""

@@ -23,8 +23,9 @@ A PDF that needs a user password is refused (``encrypted``): we never guess pass
 """
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 from core.document import Document
 from core.errors import Cancelled, ReportError
@@ -74,16 +75,14 @@ def _open(path: str):
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise ReportError("encrypted", "该 PDF 已加密，需要密码才能打开，无法导入。请向发文单位索取未加密的版本，或用 PDF 阅读器输入密码后另存为无密码的 PDF。", path) from exc
         raise ReportError("corrupt", _CORRUPT, path) from exc
-    except Exception as exc:  # noqa: BLE001 - any other failure of the parser is a broken file
+    except Exception as exc:
         raise ReportError("corrupt", _CORRUPT, path) from exc
 
 
 def _close_quietly(obj) -> None:
     """Close without letting a failing close() replace the error that is already on its way."""
-    try:
+    with contextlib.suppress(Exception):  # the original error (or success) matters more than close()
         obj.close()
-    except Exception:  # noqa: BLE001 - the original error (or success) matters more than close()
-        pass
 
 
 def pages_needing_ocr(document: Document) -> list[int]:
@@ -124,7 +123,8 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
                 page = None
             if page is not None:
                 try:
-                    size = tuple(float(v) for v in page.get_size())
+                    width, height = page.get_size()
+                    size = (float(width), float(height))
                     got = read_page(page)
                     reason = garbage_reason("".join(c[0] for c in got.chars)) if got.chars else None
                     if not got.chars and got.has_image:
@@ -170,7 +170,7 @@ def _ocr_page(ocr: OcrPage | None, pdf, i: int, size, out: PdfPages) -> list[tup
 
 def _page_lines(path, i, page, chars, flags, rules, table_lines):
     """Lines of one page; text inside a ruled table keeps its cells (one line per cell)."""
-    red_ids = {id(c) for c, r in zip(chars, flags) if r}
+    red_ids = {id(c) for c, r in zip(chars, flags, strict=False) if r}
     cells = table_lines(path, i, rules, chars) if chars else None
     if cells is not None:
         inside, lines = cells
@@ -216,18 +216,21 @@ AUTO = "auto"  # load_pdf's default: OCR the pages that need it when OCR is inst
 
 
 def load_pdf(path: str, progress: Callable[[int, int], None] | None = None,
-             ocr: OcrPage | None | str = AUTO) -> Document:
+             ocr: OcrPage | str | None = AUTO) -> Document:
     """Import a PDF; pages without a usable text layer are read by OCR (``ocr=None``: left out).
 
     Raises ReportError for encrypted, broken and (without OCR) scanned files.
     """
     reader = None
-    if ocr == AUTO:
+    page_ocr: OcrPage | None
+    if isinstance(ocr, str):  # AUTO
         from core.ocr import pdf_reader
 
-        ocr = reader = pdf_reader(path)
+        page_ocr = reader = pdf_reader(path)
+    else:
+        page_ocr = ocr
     try:
-        pages = read_pages(path, progress, ocr)
+        pages = read_pages(path, progress, page_ocr)
     except ReportError as exc:
         if reader is not None and reader.unavailable and exc.code == "empty":
             raise ReportError("scanned", "该 PDF 是扫描件，但本机无法加载文字识别（OCR）组件，无法提取文字。"

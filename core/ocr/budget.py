@@ -14,6 +14,7 @@ itself is bounded by ``core.ocr.page.MAX_PIXELS``, so a bomb still cannot take t
 """
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 # A page takes 3-8 s on an ordinary 2-core PC and up to ~30 s on a busy or old one; 120 s per page
@@ -46,7 +47,5 @@ def widen_memory_limit(limit: int = OCR_ADDRESS_SPACE) -> None:
         return
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
-    try:
+    with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ValueError, OSError):
-        pass

@@ -79,7 +79,7 @@ def _load():
                 _engine = RapidOCR(params={"Global.use_cls": False, "Global.log_level": "error"})
                 # rapidocr logs in English on the console; the app speaks Chinese.
                 logging.getLogger("RapidOCR").setLevel(logging.ERROR)
-            except Exception as exc:  # noqa: BLE001 - missing DLLs, broken install: OCR is off, not the app
+            except Exception as exc:
                 raise OcrUnavailable(str(exc)) from exc
         return _engine
 
@@ -91,7 +91,7 @@ def recognise(image: np.ndarray) -> list[OcrLine]:
         return []
     words = result.word_results if len(result.word_results) == len(result.txts) else [()] * len(result.txts)
     lines = []
-    for quad, text, score, chars in zip(result.boxes, result.txts, result.scores, words):
+    for quad, text, score, chars in zip(result.boxes, result.txts, result.scores, words, strict=True):
         xs = [float(p[0]) for p in quad]
         ys = [float(p[1]) for p in quad]
         line = OcrLine(text, float(score), min(xs), min(ys), max(xs), max(ys))

@@ -51,7 +51,7 @@ class OcrPageText:
         return asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict) -> "OcrPageText":
+    def from_json(cls, data: dict) -> OcrPageText:
         return cls(lines=list(data["lines"]), seals=int(data.get("seals", 0)))
 
 
@@ -82,7 +82,7 @@ def recognise_image(rgb: np.ndarray, dpi: float = RENDER_DPI) -> OcrPageText:
     out = OcrPageText(seals=seals)
     heights = [(ln.bottom - ln.top) * k for ln in lines]
     typical = median(heights) if heights else 0.0
-    for ln, height in zip(lines, heights):
+    for ln, height in zip(lines, heights, strict=True):
         _fullwidth_brackets(ln)
         _em_boxes(ln)
         if _PAGE_NUMBER.match(ln.text):

@@ -23,7 +23,7 @@ def _pages(pages: list[int]) -> str:
     return f"第 {shown}{' 等' if len(pages) > 10 else ''} 页"
 
 
-def ocr_warnings(document: Document, reader: "PdfOcr") -> list[str]:
+def ocr_warnings(document: Document, reader: PdfOcr) -> list[str]:
     notes = []
     read = sorted(reader.pages)
     if read:
@@ -41,7 +41,7 @@ def ocr_warnings(document: Document, reader: "PdfOcr") -> list[str]:
     return notes
 
 
-def flag_weak_figures(document: Document, extraction: "Extraction") -> list[str]:
+def flag_weak_figures(document: Document, extraction: Extraction) -> list[str]:
     """Warnings naming the figures that sit on an OCR line below ``LOW_CONFIDENCE``."""
     spans = [s for s in getattr(document, "ocr_lines", []) if s.confidence < LOW_CONFIDENCE]
     if not spans:

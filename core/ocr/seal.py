@@ -60,6 +60,7 @@ def suppress_seals(rgb: np.ndarray, dpi: float) -> tuple[np.ndarray, int]:
     boxes = seal_boxes(rgb, dpi)
     mask = red_mask(rgb) if boxes else None
     for x0, y0, x1, y1 in boxes:
+        assert mask is not None  # made above whenever there is a box
         # Red channel inside the seal: red ink -> light, black print stays dark. Then levels:
         # whatever is as light as the seal's ink (in that channel) becomes paper, so no grey ghost
         # of the ring and star is left for the detector to read as strokes.
