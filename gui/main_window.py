@@ -17,6 +17,7 @@ from core.domain import SUFFIXES
 from core.paths import sample_report
 from core.review.session import ReportSession
 from gui import settings
+from gui.error_text import describe_error
 from gui.import_flow import ImportFlow
 from gui.review.answers import Answers, with_dialogs
 from gui.review.integration import ReviewKit
@@ -144,7 +145,7 @@ class MainWindow(QMainWindow):
         task = load_task(self.source, report_id)
         task.result.connect(self._show_loaded)
         task.error.connect(lambda exc: QMessageBox.warning(
-            self, self.tr("无法打开报告"), getattr(exc, "message", str(exc))))
+            self, self.tr("无法打开报告"), describe_error(exc)))
         self._load = task.start()
 
     def _show_loaded(self, report: ReportSession) -> None:
