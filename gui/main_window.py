@@ -11,7 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import (QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout,
+                               QWidget)
 
 from core.domain import SUFFIXES
 from core.paths import sample_report
@@ -25,10 +26,13 @@ from gui.review.integration import ReviewKit
 from gui.review_pane import ReviewPane
 from gui.session import Session
 from gui.store_source import StoreReportSource, default_source
+from gui.views.hint_bar import HintBar
 from gui.views.report_list import ReportListPane
 from gui.workers.import_task import load_task, warm_up_task
 
 
+FIRST_START_HINT = ("已载入示例报告，可以直接试审：Y 确认、Delete 删除、F2 修改、N 下一个待审；"
+                    "用 Ctrl+O 打开自己的报告，单击左侧列表切换报告，F1 查看全部快捷键。")
 # title bar and borders the window manager adds around the window (width, height)
 FRAME_ALLOWANCE = (16, 40)
 
@@ -55,7 +59,14 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.review)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 1100])
-        self.setCentralWidget(self.splitter)
+        self.hint_bar = HintBar(self)
+        central = QWidget(self)
+        box = QVBoxLayout(central)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.hint_bar)
+        box.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.imports = ImportFlow(self.source, self)
         self.imports.finished.connect(self._on_import_finished)
         self.report_list.openRequested.connect(self.open_report)
@@ -187,6 +198,9 @@ class MainWindow(QMainWindow):
             sample = sample_report()
             if sample.is_file():
                 self.imports.start([str(sample)])
+                self.hint_bar.show_text(self.tr(FIRST_START_HINT))
+        if not reports:  # first start: the name now, not in the middle of the first keystrokes
+            QTimer.singleShot(0, self.review_kit.ctl.ensure_reviewer)
         else:
             last = settings.app_settings().value("lastReport")
             ids = [r.id for r in reports]
