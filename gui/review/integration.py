@@ -41,6 +41,9 @@ class ReviewKit(QObject):
         table.setItemDelegate(self.delegate)
         self.delegate.hint.connect(self.show_message)
         self.ctl.message.connect(self.show_message)
+        # after 撤销 / 重做 the status bar says what was undone, never an older step's message
+        self.actions.undo.triggered.connect(lambda: self._after_step(self.tr("已撤销："), 0))
+        self.actions.redo.triggered.connect(lambda: self._after_step(self.tr("已重做："), -1))
         # history dock
         self.history = HistoryPanel(session, pane, window)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history)
@@ -105,6 +108,11 @@ class ReviewKit(QObject):
             for act in std.actions():
                 menu.addAction(act)
         menu.exec(view.viewport().mapToGlobal(pos))
+
+    def _after_step(self, prefix: str, offset: int) -> None:
+        stack = self.ctl.undo_stack
+        text = stack.text(stack.index() + offset)
+        self.window.statusBar().showMessage(prefix + text if text else "", 5000)
 
     def show_message(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 10000)

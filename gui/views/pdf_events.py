@@ -46,7 +46,13 @@ class PdfViewEvents:
                 painter.drawRect(r.adjusted(-1, -1, 1, 1))
                 continue
             flashing = h.id == self._flash_id and self._flash_on
-            painter.setBrush(fill_color(h.status, flashing))
+            # the fill is multiplied onto the page like a highlighter pen: white paper takes the
+            # colour, the printed characters stay black and readable (a plain translucent box
+            # over them greyed the text, worst under the purple of 人工新增)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+            painter.fillRect(r, fill_color(h.status, flashing))
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             if h.id == self._selected_id:
                 painter.setPen(QPen(SELECTED_OUTLINE, 2.5))
                 painter.drawRect(r.adjusted(-1, -1, 1, 1))

@@ -132,3 +132,14 @@ def test_later_starts_show_no_hint_and_open_the_last_report(qtbot, rwindow):
         w.start([])
     assert w.session.report_id() == rid and not w.hint_bar.isVisible()
 
+
+
+def test_undo_replaces_the_stale_status_message(qtbot, rwindow):
+    open_path(qtbot, rwindow, TXT)
+    rwindow.review.focus_figures()
+    rwindow.review_kit.ctl.message.emit("已确认“某某”下 3 个待审数字。")  # an older step's message
+    press(qtbot, rwindow, Qt.Key.Key_Y)
+    rwindow.review_kit.actions.undo.trigger()
+    assert rwindow.statusBar().currentMessage() == "已撤销：确认数字"
+    rwindow.review_kit.actions.redo.trigger()
+    assert rwindow.statusBar().currentMessage() == "已重做：确认数字"
