@@ -118,6 +118,10 @@ class IndicatorOps:
         finally:
             if own:
                 self.conn.execute("COMMIT")
+        hidden = self.trashed_ids()  # reports in the 回收站 are in no summary
+        if hidden:
+            data.reports = [r for r in data.reports if r.id not in hidden]
+            data.candidates = [c for c in data.candidates if c.report_id not in hidden]
         return data
 
     # -- review opinion -------------------------------------------------------------------------
