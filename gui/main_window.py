@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.review_kit = ReviewKit(self, self.session, self.review, self.report_list,
                                     with_dialogs(answers, self), self.file_menu, self.view_menu)
+        self.importFinished.connect(lambda outcome: self.review_kit.admin.note_imported(
+            list(outcome.imported)))
         self._restore_layout()
         self.statusBar().showMessage(self.tr("就绪"))
 
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         """Read the whole report list (at start); returns the rows."""
         reports = self.source.list_reports()
         self.report_list.set_reports(reports)
+        self.review_kit.admin.refresh_duplicates()
         return reports
 
     def open_report(self, report_id: int) -> None:

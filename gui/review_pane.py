@@ -77,6 +77,7 @@ class ReviewPane(QWidget):
         session.figuresChanged.connect(self._on_figures_changed)
         session.figuresAdded.connect(self._on_figures_added)
         session.sectionsChanged.connect(self._on_sections_changed)
+        session.reportChanged.connect(self._show_meta)  # a corrected 单位, 年度 …
 
     @property
     def report(self) -> ReportSession | None:

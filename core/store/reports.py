@@ -186,9 +186,8 @@ def start_review(conn: sqlite3.Connection, report_id: int, reviewer: str) -> Non
                   ReviewState.UNREVIEWED, ReviewState.IN_REVIEW, at)
 
 
-def set_meta(conn: sqlite3.Connection, report_id: int, field: str, value, reviewer: str,
-             action: str = "edit") -> None:
-    """Correct a metadata field (body, year, ...) the detector got wrong; empty text clears it."""
+def clean_meta_value(field: str, value):
+    """The value to store for a metadata field; ``ReportError`` (Chinese) when it cannot be."""
     if field not in META_FIELDS:
         raise ReportError("database", f"不能修改报告字段“{field}”。")
     if isinstance(value, str):
@@ -200,6 +199,13 @@ def set_meta(conn: sqlite3.Connection, report_id: int, field: str, value, review
             value = -1
         if not 1949 <= value <= 2100:
             raise ReportError("database", "年度应为四位数字的年份，例如 2023。")
+    return value
+
+
+def set_meta(conn: sqlite3.Connection, report_id: int, field: str, value, reviewer: str,
+             action: str = "edit") -> None:
+    """Correct a metadata field (body, year, ...) the detector got wrong; empty text clears it."""
+    value = clean_meta_value(field, value)
     old = conn.execute(f"SELECT {field} FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
     if old == value:
         return

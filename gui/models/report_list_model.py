@@ -23,6 +23,20 @@ class ReportListModel(HeadersMixin, QAbstractTableModel):
         self._rows: list[ReportSummary] = []
         self._problems: dict[int, dict[str, int]] = {}  # Store.check_counts(): id -> decision -> n
         self._open_id: int | None = None
+        self._duplicates: dict[int, list[int]] = {}
+
+    def set_duplicates(self, duplicates: dict[int, list[int]]) -> None:
+        """report id → other reports with the same text: their 文件 cell is marked."""
+        self._duplicates = dict(duplicates)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_FILE), self.index(len(self._rows) - 1, COL_FILE))
+
+    def duplicates_of(self, report_id: int) -> list[int]:
+        return self._duplicates.get(report_id, [])
+
+    def file_name(self, report_id: int) -> str:
+        row = self.row_of(report_id)
+        return self._rows[row].file_name if row >= 0 else str(report_id)
 
     def set_problem_counts(self, counts: dict[int, dict[str, int]]) -> None:
         self._problems = dict(counts)
@@ -101,6 +115,8 @@ class ReportListModel(HeadersMixin, QAbstractTableModel):
             if col == COL_YEAR:
                 return r.year if role == Qt.ItemDataRole.EditRole else (str(r.year) if r.year else "—")
             if col == COL_FILE:
+                if r.id in self._duplicates and role == Qt.ItemDataRole.DisplayRole:
+                    return self.tr("【重复】") + r.file_name
                 return r.file_name
             if col == COL_STATE:
                 return self.tr(r.review_state)
@@ -121,6 +137,9 @@ class ReportListModel(HeadersMixin, QAbstractTableModel):
             n = self._problems.get(r.id, {})
             return self.tr("待核实 {0}，确认问题 {1}，核实无误 {2}").format(
                 n.get("待核实", 0), n.get("确认问题", 0), n.get("核实无误", 0))
+        if role == Qt.ItemDataRole.ToolTipRole and r.id in self._duplicates:
+            others = "、".join(self.file_name(o) for o in self._duplicates[r.id])
+            return self.tr("与“{0}”正文相同（同一报告的不同格式？）").format(others)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("{0}\n{1} {2}  {3}").format(r.file_name, r.org or "", r.year or "",
                                                         progress_text(r))
