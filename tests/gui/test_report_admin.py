@@ -113,6 +113,7 @@ def test_report_history_lists_every_decision_with_what_it_is_about(qtbot, rwindo
 
 
 def test_the_same_report_as_pdf_and_docx_is_flagged(qtbot, rwindow):
+    rwindow.imports.ask_replace = lambda _name, _earlier: False  # keep both (same body and year)
     open_path(qtbot, rwindow, FIXTURES / "001_jizhou.docx")
     open_path(qtbot, rwindow, FIXTURES / "001_jizhou.pdf")
     model = rwindow.report_list.model
