@@ -29,7 +29,7 @@ class ReportListModel(HeadersMixin, QAbstractTableModel):
         """report id → other reports with the same text: their 文件 cell is marked."""
         self._duplicates = dict(duplicates)
         if self._rows:
-            self.dataChanged.emit(self.index(0, COL_FILE), self.index(len(self._rows) - 1, COL_FILE))
+            self.dataChanged.emit(self.index(0, COL_ORG), self.index(len(self._rows) - 1, COL_FILE))
 
     def duplicates_of(self, report_id: int) -> list[int]:
         return self._duplicates.get(report_id, [])
@@ -105,8 +105,11 @@ class ReportListModel(HeadersMixin, QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == COL_ORG:
                 name = r.org or self.tr("（未识别）")
-                shown = r.id == self._open_id and role == Qt.ItemDataRole.DisplayRole
-                return "▶ " + name if shown else name
+                if role != Qt.ItemDataRole.DisplayRole:
+                    return name
+                if r.id in self._duplicates:  # visible even in a narrow list
+                    name = self.tr("【重复】") + name
+                return "▶ " + name if r.id == self._open_id else name
             if col == COL_PROGRESS:
                 done = r.total - r.pending
                 if role == Qt.ItemDataRole.EditRole:  # sorts by share reviewed

@@ -7,7 +7,7 @@ the row, a report was added) open nothing.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from gui.models.report_list_model import (COL_ORG, COL_PROBLEMS, COL_PROGRESS, COL_YEAR, ID_ROLE,
@@ -91,7 +91,11 @@ class ReportListPane(QWidget):
     def mark_current(self, report_id: int | None) -> None:
         """``report_id`` is the report shown on the right: marked in the list and selected."""
         self.model.set_open(report_id)
-        row = self.model.row_of(report_id) if report_id is not None else -1
+        if report_id is None:  # nothing open: nothing selected either
+            self.table.clearSelection()
+            self.table.setCurrentIndex(QModelIndex())
+            return
+        row = self.model.row_of(report_id)
         if row >= 0:
             idx = self.proxy.mapFromSource(self.model.index(row, 0))
             self.table.setCurrentIndex(idx)

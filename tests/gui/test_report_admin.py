@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from gui.models.report_list_model import COL_FILE, COL_ORG
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, SEEDS
 from tests.gui.helpers import TXT
 from tests.gui.review_fixtures import open_path, press, store_of
 
@@ -15,6 +15,7 @@ def _ids(window) -> list[int]:
 
 
 def test_delete_asks_then_moves_to_the_bin_and_restore_brings_it_back(qtbot, rwindow, answers):
+    open_path(qtbot, rwindow, SEEDS / "001_3deec8ad648222d9.txt")  # another report stays listed
     open_path(qtbot, rwindow, TXT)
     rid = rwindow.session.report_id()
     rwindow.review.focus_figures()
@@ -29,11 +30,12 @@ def test_delete_asks_then_moves_to_the_bin_and_restore_brings_it_back(qtbot, rwi
     assert rid not in _ids(rwindow)
     assert rwindow.session.report is None and rwindow.review.is_empty()  # no stale view
     assert rwindow.windowTitle() == "法治报告审阅台"
+    assert not rwindow.report_list.table.selectionModel().hasSelection()  # nothing looks open
     dialog = rwindow.review_kit.open_trash()
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == TXT.name
     dialog.table.selectRow(0)
     assert dialog.restore_selected() == 1
-    assert rid in _ids(rwindow) and dialog.table.rowCount() == 0
+    assert rid in _ids(rwindow) and dialog.table.rowCount() == 0 and len(_ids(rwindow)) == 2
     assert store_of(rwindow).get_figure(
         store_of(rwindow).list_figures(rid)[0].id).status == "已确认"  # review work kept
     actions = [h.action for h in store_of(rwindow).report_history(rid)]
@@ -119,6 +121,7 @@ def test_the_same_report_as_pdf_and_docx_is_flagged(qtbot, rwindow):
     model = rwindow.report_list.model
     cells = [model.index(r, COL_FILE).data() for r in range(model.rowCount())]
     assert all(c.startswith("【重复】") for c in cells) and len(cells) == 2
+    assert all("【重复】" in model.index(r, COL_ORG).data() for r in range(2))
     assert "正文相同" in rwindow.statusBar().currentMessage()
     tip = model.index(0, COL_FILE).data(Qt.ItemDataRole.ToolTipRole)
     assert "正文相同" in tip
