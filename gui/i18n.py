@@ -1,6 +1,6 @@
 """Qt's own Chinese: message-box buttons (确定/取消/是/否/关闭), the text views' context menu
 (复制/全选), the file and folder dialogs. The catalogue ``qtbase_zh_CN.qm`` ships with PySide6;
-the frozen build carries a copy in ``translations/`` beside the program (build/reportdesk.spec).
+the frozen build keeps it among Qt's translations (build/reportdesk.spec, ``QT_TRANSLATIONS_KEPT``).
 """
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ def translation_dirs() -> list[Path]:
     """Where ``qtbase_zh_CN.qm`` may be: Qt's own folder, then the frozen program's copy."""
     dirs = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
     bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        dirs.append(Path(bundle) / "translations")
-    dirs.append(Path(__file__).resolve().parent.parent / "translations")
+    if bundle:  # where PyInstaller lays out PySide6 (Linux, Windows), should Qt's path differ
+        dirs += [Path(bundle) / "PySide6" / "Qt" / "translations",
+                 Path(bundle) / "PySide6" / "translations", Path(bundle) / "translations"]
     return dirs
 
 

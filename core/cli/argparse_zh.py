@@ -41,5 +41,6 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 
 def install() -> None:
-    argparse._ = gettext
-    argparse.ngettext = ngettext
+    # argparse's module globals, looked up at call time (not part of its typed interface)
+    setattr(argparse, "_", gettext)  # noqa: B010
+    setattr(argparse, "ngettext", ngettext)  # noqa: B010

@@ -24,11 +24,11 @@ def clip(text: str, limit: int) -> str:
 
 def format_table(headers: list[str], rows: list[list[str]], limits: list[int]) -> str:
     """``limits``: the widest a column may be (display cells)."""
-    cells = [[clip(str(c), lim) for c, lim in zip(row, limits)] for row in rows]
+    cells = [[clip(str(c), lim) for c, lim in zip(row, limits, strict=True)] for row in rows]
     widths = [max([width(h)] + [width(r[i]) for r in cells]) for i, h in enumerate(headers)]
 
     def line(values: list[str]) -> str:
-        return "  ".join(v + " " * (w - width(v)) for v, w in zip(values, widths)).rstrip()
+        return "  ".join(v + " " * (w - width(v)) for v, w in zip(values, widths, strict=True)).rstrip()
 
     out = [line(headers), line(["-" * w for w in widths])]
     out.extend(line(r) for r in cells)

@@ -58,7 +58,8 @@ def fill_missing(conn: sqlite3.Connection) -> int:
     return len(ids)
 
 
-def duplicate_map(conn: sqlite3.Connection, exclude: set[int] = frozenset()) -> dict[int, list[int]]:
+def duplicate_map(conn: sqlite3.Connection,
+                  exclude: set[int] | frozenset[int] = frozenset()) -> dict[int, list[int]]:
     """report id → the other reports with the same text (only reports that have one).
 
     Compared pairwise only within a body and year (as detected): copies of one text get the same

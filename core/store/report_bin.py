@@ -2,11 +2,22 @@
 ``IndicatorOps``; every change is one transaction)."""
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+from contextlib import AbstractContextManager
+from pathlib import Path
+
 from core.store import fingerprints, originals, trash
 from core.store.trash import TrashedReport
 
 
 class ReportBin:
+    conn: sqlite3.Connection
+    path: Path
+
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:  # provided by Store
+        raise NotImplementedError
+
     def trash_report(self, report_id: int, reviewer: str) -> bool:
         """Move a report to the 回收站 (False: it was there already)."""
         with self._tx():
@@ -34,10 +45,8 @@ class ReportBin:
         for name in freed:
             path = originals.original_path(self.path, name)
             if path is not None:
-                try:
+                with contextlib.suppress(OSError):  # a copy left behind costs disk, never data
                     path.unlink()
-                except OSError:
-                    pass  # a copy left behind costs disk space only, never data
         return n
 
     def duplicate_map(self) -> dict[int, list[int]]:
