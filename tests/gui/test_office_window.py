@@ -143,3 +143,30 @@ def test_undo_replaces_the_stale_status_message(qtbot, rwindow):
     assert rwindow.statusBar().currentMessage() == "已撤销：确认数字"
     rwindow.review_kit.actions.redo.trigger()
     assert rwindow.statusBar().currentMessage() == "已重做：确认数字"
+
+
+def test_arrow_keys_in_the_list_open_where_the_reviewer_stops(qtbot, rwindow):
+    open_path(qtbot, rwindow, TXT)
+    first = rwindow.session.report_id()
+    open_path(qtbot, rwindow, TXT2)
+    table = rwindow.report_list.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=5000)
+    model, proxy = rwindow.report_list.model, rwindow.report_list.proxy
+    row = proxy.mapFromSource(model.index(model.row_of(first), 0)).row()
+    key = Qt.Key.Key_Up if row < table.currentIndex().row() else Qt.Key.Key_Down
+    with qtbot.waitSignal(rwindow.reportOpened, timeout=30000) as sig:
+        qtbot.keyClick(table, key)
+    assert sig.args == [first]
+
+
+def test_filtering_the_list_opens_nothing(qtbot, rwindow):
+    open_path(qtbot, rwindow, TXT)
+    open_path(qtbot, rwindow, TXT2)
+    shown = rwindow.session.report_id()
+    other = next(r for r in rwindow.report_list.model.reports() if r.id != shown)
+    opened = []
+    rwindow.reportOpened.connect(opened.append)
+    rwindow.report_list.filter_edit.setText(other.file_name)  # hides the open report's row
+    qtbot.wait(400)
+    assert opened == [] and rwindow.session.report_id() == shown
