@@ -40,7 +40,7 @@ class ReportListPane(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.setColumnWidth(COL_ORG, 150)
+        self.table.setColumnWidth(COL_ORG, 128)  # 单位, 年度, 进度 and 问题 fit the default width
         self.table.setColumnWidth(COL_YEAR, 44)
         self.table.setColumnWidth(COL_PROGRESS, 84)
         self.table.setColumnWidth(COL_PROBLEMS, 40)
