@@ -7,6 +7,7 @@ line: ``extract``, ``import``, ``export``, ``opinion``. Exit codes: 0 success, 2
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 SUBCOMMANDS = ("extract", "import", "export", "opinion")
@@ -14,6 +15,9 @@ PROG = "reportdesk"
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from core.cli import argparse_zh
+
+    argparse_zh.install()  # "usage:", "options:", "invalid choice" … in Chinese
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="法治报告审阅台：导入法治政府建设年度报告，识别提纲与数字，审核并导出汇总表。"
@@ -82,6 +86,19 @@ def _run_command(argv: list[str]) -> int:
     return run(args)
 
 
+def usage_error(words: list[str]) -> int:
+    """Exit code 2 for words that are neither a subcommand nor an existing file or folder."""
+    import difflib
+
+    build_parser().print_usage(sys.stderr)
+    word = words[0]
+    close = difflib.get_close_matches(word, SUBCOMMANDS, n=1, cutoff=0.6)
+    hint = f"，是不是要输入 {close[0]}？" if close else "。"
+    print(f"{PROG}：错误：“{word}”既不是子命令（{'、'.join(SUBCOMMANDS)}），也不是存在的文件或文件夹"
+          f"{hint}", file=sys.stderr)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     import multiprocessing
 
@@ -104,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         unknown = " ".join(display_path(a) for a in options if a.startswith("-"))
         print(f"{PROG}: 错误：未知选项 {unknown}（文件名以“-”开头时，请写在 -- 之后）", file=sys.stderr)
         return 2
+    unknown = [a for a in argv if not os.path.exists(a)]
+    if unknown:  # a mistyped subcommand or a missing file: say so instead of opening the window
+        return usage_error(unknown)
     from gui.app import run_app  # Qt is imported only when the window is wanted
 
     return run_app(options + files)

@@ -45,8 +45,10 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            # hidden files and folders (.git, .Trash) and Word lock files (~$x.docx) are skipped
             found = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                     and not p.name.startswith(("~$", "."))]  # skip Word lock files
+                     and not any(part.startswith(("~$", "."))
+                                 for part in p.relative_to(path).parts)]
             files.extend(sorted(found))
         elif path.is_file():
             files.append(path)

@@ -12,8 +12,7 @@ def run_app(files: list[str]) -> int:
     from gui.startup_db import open_source
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("法治报告审阅台")
-    app.setOrganizationName("ReportDesk")
+    configure_app(app)  # before the database dialog: its buttons are Chinese too
     # a corrupt / foreign / newer database: a Chinese choice, never a traceback
     source = open_source()
     if source is None:
@@ -23,6 +22,15 @@ def run_app(files: list[str]) -> int:
     QTimer.singleShot(0, lambda: window.start(files))  # the window paints first
     rc = app.exec()
     return shutdown(rc)
+
+
+def configure_app(app) -> None:
+    """Names (for QSettings) and Qt's own Chinese texts (buttons, context menus, dialogs)."""
+    from gui.i18n import install_qt_chinese
+
+    app.setApplicationName("法治报告审阅台")
+    app.setOrganizationName("ReportDesk")
+    install_qt_chinese(app)
 
 
 def shutdown(rc: int) -> int:

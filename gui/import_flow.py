@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from core.errors import ReportError
+from gui.error_text import describe_error
 from gui.workers.import_task import ImportOutcome, expand_paths, import_task
 from gui.workers.task import Task
 
@@ -49,7 +50,7 @@ class ImportFlow(QObject):
         dlg.canceled.connect(task.cancel)
         task.progress.connect(self._on_progress)
         task.result.connect(self._on_result)
-        task.error.connect(lambda exc: self._on_result(ImportOutcome(failed=[("", str(exc))])))
+        task.error.connect(lambda exc: self._on_result(ImportOutcome(failed=[("", describe_error(exc))])))
         task.finished.connect(self._on_finished)
         self._task = task.start()
         return True

@@ -10,21 +10,31 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout,
+                               QWidget)
 
 from core.domain import SUFFIXES
 from core.paths import sample_report
 from core.review.session import ReportSession
 from gui import settings
+from gui.error_text import describe_error
 from gui.import_flow import ImportFlow
+from gui.models.report_list_model import progress_text
 from gui.review.answers import Answers, with_dialogs
 from gui.review.integration import ReviewKit
 from gui.review_pane import ReviewPane
 from gui.session import Session
 from gui.store_source import StoreReportSource, default_source
+from gui.views.hint_bar import HintBar
 from gui.views.report_list import ReportListPane
 from gui.workers.import_task import load_task, warm_up_task
+
+
+FIRST_START_HINT = ("已载入示例报告，可以直接试审：Y 确认、Delete 删除、F2 修改、N 下一个待审；"
+                    "用 Ctrl+O 打开自己的报告，单击左侧列表切换报告，F1 查看全部快捷键。")
+# title bar and borders the window manager adds around the window (width, height)
+FRAME_ALLOWANCE = (16, 40)
 
 
 class MainWindow(QMainWindow):
@@ -35,20 +45,28 @@ class MainWindow(QMainWindow):
                  answers: Answers | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("法治报告审阅台"))
-        self.resize(1400, 880)
+        self._fit_to_screen()
         self.setAcceptDrops(True)
         self.source = source if source is not None else default_source()
         self.session = Session(self.source, self)
         self.report_list = ReportListPane(self)
         self.review = ReviewPane(self.session, self)
         self.session.summaryChanged.connect(self.report_list.model.update_report)
+        self.session.summaryChanged.connect(self._on_summary)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.report_list)
         self.splitter.addWidget(self.review)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 1100])
-        self.setCentralWidget(self.splitter)
+        self.hint_bar = HintBar(self)
+        central = QWidget(self)
+        box = QVBoxLayout(central)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.hint_bar)
+        box.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.imports = ImportFlow(self.source, self)
         self.imports.finished.connect(self._on_import_finished)
         self.report_list.openRequested.connect(self.open_report)
@@ -56,6 +74,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.review_kit = ReviewKit(self, self.session, self.review, self.report_list,
                                     with_dialogs(answers, self), self.file_menu, self.view_menu)
+        self.importFinished.connect(lambda outcome: self.review_kit.admin.note_imported(
+            list(outcome.imported)))
         self._restore_layout()
         self.statusBar().showMessage(self.tr("就绪"))
 
@@ -138,22 +158,33 @@ class MainWindow(QMainWindow):
         """Read the whole report list (at start); returns the rows."""
         reports = self.source.list_reports()
         self.report_list.set_reports(reports)
+        self.review_kit.admin.refresh_duplicates()
         return reports
 
     def open_report(self, report_id: int) -> None:
+        self._wanted = report_id  # a slower earlier load must not replace it
         task = load_task(self.source, report_id)
         task.result.connect(self._show_loaded)
         task.error.connect(lambda exc: QMessageBox.warning(
-            self, self.tr("无法打开报告"), getattr(exc, "message", str(exc))))
+            self, self.tr("无法打开报告"), describe_error(exc)))
         self._load = task.start()
 
     def _show_loaded(self, report: ReportSession) -> None:
+        if getattr(self, "_wanted", report.id) != report.id:
+            return
         self.session.show(report)
         self.report_list.mark_current(report.id)
-        self.setWindowTitle(self.tr("法治报告审阅台") + f" — {report.file_name}")
+        self._on_summary(self.source.store().report_summary(report.id))
         # announced in the next event-loop turn: the report paints first, then its listeners
         # (the review controller selects the first pending figure) run as a separate short step
         QTimer.singleShot(0, lambda rid=report.id: self._announce_opened(rid))
+
+    def _on_summary(self, summary) -> None:
+        """The window title names the open report and its progress (已审 12/45)."""
+        if summary.id != self.session.report_id():
+            return
+        self.setWindowTitle(self.tr("法治报告审阅台") + f" — {summary.file_name} — "
+                            + progress_text(summary))
 
     def _announce_opened(self, report_id: int) -> None:
         if self.session.report_id() == report_id:
@@ -170,6 +201,9 @@ class MainWindow(QMainWindow):
             sample = sample_report()
             if sample.is_file():
                 self.imports.start([str(sample)])
+                self.hint_bar.show_text(self.tr(FIRST_START_HINT))
+        if not reports:  # first start: the name now, not in the middle of the first keystrokes
+            QTimer.singleShot(0, self.review_kit.ctl.ensure_reviewer)
         else:
             last = settings.app_settings().value("lastReport")
             ids = [r.id for r in reports]
@@ -191,11 +225,28 @@ class MainWindow(QMainWindow):
     def _splitters(self):
         return (self.splitter, self.review.splitter, self.review.data_splitter)
 
+    def _fit_to_screen(self) -> None:
+        """1400×880 where there is room; on a smaller screen (a 1366×768 laptop) the available
+        area less the window frame, so every column and the status bar are on screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1400, 880)
+            return
+        avail = screen.availableGeometry()
+        width = min(1400, avail.width() - FRAME_ALLOWANCE[0])
+        height = min(880, avail.height() - FRAME_ALLOWANCE[1])
+        self.resize(width, height)
+        self.move(avail.left() + (avail.width() - width - FRAME_ALLOWANCE[0]) // 2,
+                  avail.top() + max(0, (avail.height() - height - FRAME_ALLOWANCE[1]) // 2))
+
     def _restore_layout(self) -> None:
         s = settings.app_settings()
         geo = s.value("window/geometry")
         if geo is not None:
             self.restoreGeometry(geo)
+            avail = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+            if self.width() > avail.width() or self.height() > avail.height():
+                self._fit_to_screen()  # saved on a bigger screen
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)

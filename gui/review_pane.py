@@ -8,7 +8,7 @@ rebuild the outline and the heading frames, never the document).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSplitter, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget
 
 from core.extraction import PART_LABELS
 from core.review.session import ReportSession
@@ -16,6 +16,7 @@ from core.store.records import FigureRecord
 from gui.models.figures_model import format_value
 from gui.models.outline_model import SECTION_INDEX_ROLE, SECTION_ROLE, OutlineModel
 from gui.session import Session
+from gui.views.empty_state import EmptyState
 from gui.views.figures_panel import FiguresPanel
 from gui.views.highlights import Highlight, status_label
 from gui.views.meta_bar import MetaBar
@@ -59,25 +60,40 @@ class ReviewPane(QWidget):
         self.splitter.addWidget(self.data_splitter)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.empty = EmptyState(self)  # shown while no report is open
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.splitter)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.splitter)
+        lay.addWidget(self.stack)
         self._from_original = False
         self.figures.currentFigureChanged.connect(self._on_figure_row)
         self.original.figureClicked.connect(self._on_highlight_clicked)
         self.outline.selectionModel().currentChanged.connect(self._on_outline)
         self.figures.sectionLimitToggled.connect(self._apply_section_limit)
         session.opened.connect(self.show_report)
+        session.closed.connect(self.show_empty)
         session.figuresChanged.connect(self._on_figures_changed)
         session.figuresAdded.connect(self._on_figures_added)
         session.sectionsChanged.connect(self._on_sections_changed)
+        session.reportChanged.connect(self._show_meta)  # a corrected 单位, 年度 …
 
     @property
     def report(self) -> ReportSession | None:
         return self.session.report
 
     # --- content ----------------------------------------------------------------------------
+    def show_empty(self) -> None:
+        self.figures.model.set_report(None)
+        self.outline_model.set_sections([])
+        self.stack.setCurrentWidget(self.empty)
+
+    def is_empty(self) -> bool:
+        return self.stack.currentWidget() is self.empty
+
     def show_report(self, report: ReportSession) -> None:
+        self.stack.setCurrentWidget(self.splitter)
         doc = report.document
         self._show_meta(report)
         self.outline_model.set_sections(report.sections)

@@ -4,6 +4,7 @@ Every view of the report subscribes here instead of holding a copy (as napari's 
 drive thin Qt models):
 
 * ``opened(ReportSession)``: another report is shown (models reset, original rebuilt);
+* ``closed()``: no report is shown any more (it was moved to the 回收站): show the empty state;
 * ``figuresChanged(list[int])`` / ``figuresAdded(list[int])``: records already updated in the
   session — update those rows and highlights;
 * ``sectionsChanged()``: outline, required parts, section column;
@@ -24,6 +25,7 @@ from core.review.session import ReportSession
 
 class Session(QObject):
     opened = Signal(object)
+    closed = Signal()
     figuresChanged = Signal(object)
     figuresAdded = Signal(object)
     sectionsChanged = Signal()
@@ -46,6 +48,11 @@ class Session(QObject):
     def show(self, report: ReportSession) -> None:
         self.report = report
         self.opened.emit(report)
+
+    def close(self) -> None:
+        if self.report is not None:
+            self.report = None
+            self.closed.emit()
 
     def apply(self, changes: OpChanges) -> None:
         if not changes:

@@ -53,8 +53,26 @@ def summary_text(extraction) -> str:
     missing = "、".join(PART_LABELS[k] for k in extraction.missing_parts) or "无"
     lines.append(f"缺少的必备部分：{missing}")
     lines.append(f"识别出数字 {len(extraction.figures)} 个")
+    if extraction.figures:
+        lines.append(figures_table(extraction))
     for w in extraction.warnings:
         lines.append(f"提示：{w}")
     for c in extraction.checks:  # core.checks findings (the pipeline ran them)
         lines.append(f"问题：{c.message}")
     return "\n".join(lines)
+
+
+def figures_table(extraction) -> str:
+    """Every figure in text order: number, value, unit, qualifier, subject and the quoted text."""
+    from core.cli.table import format_table
+
+    rows = [[str(i), _value_text(f.value), f.unit or "", f.qualifier or "", f.subject or "",
+             f.text.replace("\n", " ")] for i, f in enumerate(extraction.figures, 1)]
+    return format_table(["序号", "数值", "单位", "限定", "事项", "原文"], rows,
+                        [5, 14, 10, 10, 30, 30])
+
+
+def _value_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:g}" if isinstance(value, float) else ("" if value is None else str(value))

@@ -14,7 +14,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.errors import ReportError
+from core.errors import ReportError, os_error_message
 
 BODY_FONT = "仿宋"  # the usual face of official documents (GB/T 9704); Word falls back if absent
 TITLE_FONT = "宋体"
@@ -177,7 +177,7 @@ def write_opinion_docx(op: OpinionDoc, path: str | Path) -> Path:
         raise ReportError("database", f"无法写入 {out}：文件可能正在 Word/WPS 中打开，请关闭后重试。",
                           str(out))
     except OSError as exc:
-        raise ReportError("database", f"无法写入 {out}：{exc.strerror or exc}", str(out))
+        raise ReportError("database", f"无法写入 {out}：{os_error_message(exc)}", str(out))
     return out
 
 

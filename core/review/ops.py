@@ -12,7 +12,8 @@ and returns ``OpChanges``. The undo rules live here, not in the GUI:
 
 Constructors: ``confirm_figure``, ``delete_figure``, ``restore_figure``, ``reset_figure``,
 ``edit_figure``, ``AddFigure``, ``ConfirmSection``, ``edit_section``, ``remove_section``,
-``AddHeading``, ``SetReviewState``, ``DecideCheck`` (a finding of the 问题 panel).
+``AddHeading``, ``SetReviewState``, ``DecideCheck`` (a finding of the 问题 panel),
+``EditReportMeta``.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from core.domain import REVIEW_FIELDS, FigureStatus
+from core.domain import META_FIELDS, REVIEW_FIELDS, FigureStatus
 from core.review.changes import NOTHING, OpChanges, figures_changed
 from core.store.checks import CheckRecord
 from core.store.records import UNSET, FigureRecord, SectionRecord
@@ -299,3 +300,33 @@ class DecideCheck(Op):
 
     def redo(self, store, reviewer: str) -> OpChanges:
         return self._put(store, reviewer, self.after, "redo")
+
+
+class EditReportMeta(Op):
+    """Correct the report's 单位 / 年度 / 日期 / 文号 / 标题 (``core.domain.META_FIELDS``); text
+    may be empty (clears the field). Undo puts the detected (or earlier) value back."""
+
+    def __init__(self, report_id: int, field: str, value: Any, label: str = "修改报告信息"):
+        if field not in META_FIELDS:
+            raise ValueError(field)
+        self.report_id, self.field, self.value = report_id, field, value
+        self.label = label
+        self.before: Any = None
+        self.after: Any = None
+
+    def _set(self, store, reviewer: str, value: Any, action: str) -> OpChanges:
+        store.set_report_meta(self.report_id, self.field, value, reviewer, action)
+        return OpChanges(self.report_id, report=True)
+
+    def do(self, store, reviewer: str) -> OpChanges:
+        self.before = getattr(store.get_report(self.report_id), self.field)
+        rec = store.set_report_meta(self.report_id, self.field, self.value, reviewer)
+        self.after = getattr(rec, self.field)
+        self.noop = self.after == self.before
+        return NOTHING if self.noop else OpChanges(self.report_id, report=True)
+
+    def undo(self, store, reviewer: str) -> OpChanges:
+        return self._set(store, reviewer, self.before, "undo")
+
+    def redo(self, store, reviewer: str) -> OpChanges:
+        return self._set(store, reviewer, self.after, "redo")

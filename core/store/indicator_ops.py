@@ -7,6 +7,7 @@ from typing import Any
 
 from core.indicators.catalog import Indicator
 from core.store import indicators as ind_db
+from core.store import trash
 from core.store.records import FigureRecord
 
 
@@ -118,6 +119,10 @@ class IndicatorOps:
         finally:
             if own:
                 self.conn.execute("COMMIT")
+        hidden = trash.trashed_ids(self.conn)  # reports in the 回收站 are in no summary
+        if hidden:
+            data.reports = [r for r in data.reports if r.id not in hidden]
+            data.candidates = [c for c in data.candidates if c.report_id not in hidden]
         return data
 
     # -- review opinion -------------------------------------------------------------------------

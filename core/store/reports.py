@@ -186,16 +186,30 @@ def start_review(conn: sqlite3.Connection, report_id: int, reviewer: str) -> Non
                   ReviewState.UNREVIEWED, ReviewState.IN_REVIEW, at)
 
 
-def set_meta(conn: sqlite3.Connection, report_id: int, field: str, value, reviewer: str) -> None:
-    """Correct a metadata field (body, year, ...) the detector got wrong."""
+def clean_meta_value(field: str, value):
+    """The value to store for a metadata field; ``ReportError`` (Chinese) when it cannot be."""
     if field not in META_FIELDS:
         raise ReportError("database", f"不能修改报告字段“{field}”。")
+    if isinstance(value, str):
+        value = value.strip() or None
     if field == "year" and value is not None:
-        value = int(value)
+        try:
+            value = int(str(value).strip().removesuffix("年"))
+        except ValueError:
+            value = -1
+        if not 1949 <= value <= 2100:
+            raise ReportError("database", "年度应为四位数字的年份，例如 2023。")
+    return value
+
+
+def set_meta(conn: sqlite3.Connection, report_id: int, field: str, value, reviewer: str,
+             action: str = "edit") -> None:
+    """Correct a metadata field (body, year, ...) the detector got wrong; empty text clears it."""
+    value = clean_meta_value(field, value)
     old = conn.execute(f"SELECT {field} FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
     if old == value:
         return
     at = audit.now()
     conn.execute(f"UPDATE reports SET {field} = ?, reviewer = ?, reviewed_at = ? WHERE id = ?",
                  (value, reviewer, at, report_id))
-    audit.log(conn, reviewer, report_id, "report", report_id, "edit", field, old, value, at)
+    audit.log(conn, reviewer, report_id, "report", report_id, action, field, old, value, at)

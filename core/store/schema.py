@@ -339,7 +339,31 @@ SCHEMA_V5_RELIABILITY = [
     """,
 ]
 
+# v6: 回收站 and duplicate texts (report management). Only ADDs, in tables of their own so the
+# report list's reads of ``reports`` (the covering index of v5) stay as they are:
+# * ``report_trash``: a report moved to the 回收站 (hidden from the list and exports, restorable);
+#   emptying the bin deletes the report itself.
+# * ``report_fingerprints``: the sentence hashes of each report's text (core/store/fingerprints.py),
+#   to flag one report imported as PDF, DOCX and TXT. Reports stored before this step get theirs
+#   when duplicates are first looked for.
+SCHEMA_TRASH_FINGERPRINTS = [
+    """
+    CREATE TABLE report_trash (
+        report_id  INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+        deleted_at TEXT NOT NULL,
+        deleted_by TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE report_fingerprints (
+        report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+        sentences INTEGER NOT NULL,                 -- how many distinct sentences
+        hashes    BLOB NOT NULL                     -- sorted CRC-32s, array('I') bytes
+    )
+    """,
+]
+
 # MIGRATIONS[n] brings a database from version n to n + 1.
 MIGRATIONS: list[list[str]] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3_INDICATORS, SCHEMA_V4_CHECKS,
-                               SCHEMA_V5_RELIABILITY]
+                               SCHEMA_V5_RELIABILITY, SCHEMA_TRASH_FINGERPRINTS]
 SCHEMA_VERSION = len(MIGRATIONS)

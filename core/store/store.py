@@ -21,9 +21,11 @@ from core.paths import default_db_path, display_path
 from core.store import audit, connection, figures, originals, rematch, reports, sections, versions
 from core.store import checks as check_rows
 from core.store.check_ops import CheckOps
+from core.store import fingerprints, trash
 from core.store.connection import connect, integrity_ok, transaction
 from core.store.export_reads import ExportSnapshot, ExportStream, read_export
 from core.store.indicator_ops import IndicatorOps
+from core.store.report_bin import ReportBin
 from core.store.records import UNSET
 from core.store.records import (AuditRow, FigureRecord, ImportResult, LoadedReport,
                                 RematchSummary, ReportRecord, ReportSummary, SectionRecord)
@@ -32,7 +34,7 @@ Progress = Callable[[int, int], None]
 Analyzer = Callable[[str, Progress | None], tuple[Document, Extraction]]
 
 
-class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bodies
+class Store(IndicatorOps, CheckOps, ReportBin):  # CheckOps: checks, decisions, expected bodies
     """``check_integrity``: None (default) runs the full check only after an unclean shutdown.
     ``read_only``: None opens read-only when the file or its folder cannot be written (False
     tries read-write but still falls back when the medium refuses); True for callers that
@@ -103,6 +105,7 @@ class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bo
             figures.insert_detected(self.conn, rid, document, extraction.figures)
             reports.set_detection_counts(self.conn, rid)
             check_rows.save_detected(self.conn, rid, extraction)
+            fingerprints.save(self.conn, rid, document.text)  # finds the same text in another form
         return ImportResult(rid, True, source.name, self.earlier_versions(rid))
 
     def import_file(self, path: Path | str, progress: Progress | None = None,
@@ -161,7 +164,9 @@ class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bo
 
     # -- reading ------------------------------------------------------------------------------
     def list_reports(self) -> list[ReportSummary]:
-        return reports.list_reports(self.conn)
+        """Every report but those in the 回收站."""
+        hidden = trash.trashed_ids(self.conn)
+        return [r for r in reports.list_reports(self.conn) if r.id not in hidden]
 
     def report_summary(self, report_id: int) -> ReportSummary:
         """One row of the report list (after a decision changed its counts or state)."""
@@ -172,7 +177,7 @@ class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bo
 
     def export_snapshot(self, reviewed_only: bool = False) -> ExportSnapshot:
         """Everything the export writes, read in one snapshot (``core.export`` runs no SQL)."""
-        return read_export(self.conn, reviewed_only)
+        return trash.without(read_export(self.conn, reviewed_only), trash.trashed_ids(self.conn))
 
     def export_stream(self, reviewed_only: bool = False) -> ExportStream:
         """The export's reads as streams in one snapshot: ``with store.export_stream() as s:``."""
@@ -243,9 +248,9 @@ class Store(IndicatorOps, CheckOps):  # CheckOps: checks, decisions, expected bo
         return self.get_report(report_id)
 
     def set_report_meta(self, report_id: int, field: str, value: Any,
-                        reviewer: str) -> ReportRecord:
+                        reviewer: str, action: str = "edit") -> ReportRecord:
         with self._tx():
-            reports.set_meta(self.conn, report_id, field, value, reviewer)
+            reports.set_meta(self.conn, report_id, field, value, reviewer, action)
         return self.get_report(report_id)
 
     # -- figures ------------------------------------------------------------------------------

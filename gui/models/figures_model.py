@@ -153,9 +153,12 @@ class FiguresModel(QAbstractTableModel):
                 return str(f.page + 1) if f.page is not None else ""
             if col == COL_STATUS:
                 return status_label(f.status)
-        if role == Qt.ItemDataRole.DecorationRole and col == COL_STATUS:
+        if role == Qt.ItemDataRole.DecorationRole and col in (COL_SUBJECT, COL_STATUS):
+            # the first column carries the status colour too: the 状态 column may be scrolled off
             return status_color(f.status)
-        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_TEXT, COL_SECTION, COL_SUBJECT):
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_SUBJECT:
+            return f"{f.subject or ''}（{status_label(f.status)}）"
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_TEXT, COL_SECTION):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_VALUE, COL_PAGE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

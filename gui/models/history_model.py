@@ -1,4 +1,5 @@
-"""Audit rows of one figure (or heading) as a table: who changed what, when, from what to what."""
+"""Audit rows of one figure (or heading, or a whole report) as a table: who changed what, when,
+from what to what; for a whole report the 对象 column names what each row is about."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -6,15 +7,17 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from gui.models.headers import HeadersMixin
 from gui.models.figures_model import format_value
 
-COL_AT, COL_WHO, COL_ACTION, COL_FIELD, COL_OLD, COL_NEW = range(6)
+COL_AT, COL_WHO, COL_ACTION, COL_FIELD, COL_OLD, COL_NEW, COL_TARGET = range(7)
 AUDIT_ROLE = Qt.ItemDataRole.UserRole + 1  # the AuditRow
 
 ACTIONS = {"edit": "修改", "confirm": "确认", "delete": "删除", "restore": "恢复",
            "reset": "恢复为识别结果", "add": "新增", "remove": "删除标题", "state": "审核状态",
-           "import": "导入", "redetect": "重新识别", "undo": "撤销", "redo": "重做"}
+           "import": "导入", "redetect": "重新识别", "undo": "撤销", "redo": "重做",
+           "trash": "移到回收站", "untrash": "从回收站恢复", "purge": "彻底删除"}
 FIELDS = {"value": "数值", "unit": "单位", "qualifier": "限定语", "subject": "主体",
           "status": "状态", "level": "层级", "kind": "必备部分", "removed": "已删除",
-          "review_state": "审核状态"}
+          "review_state": "审核状态", "org": "单位", "year": "年度", "published": "日期",
+          "doc_number": "文号", "title": "标题", "file": "文件"}
 
 
 def show_value(value) -> str:
@@ -33,11 +36,12 @@ def show_value(value) -> str:
 
 
 class HistoryModel(HeadersMixin, QAbstractTableModel):
-    HEADERS = ("时间", "审核人", "操作", "项目", "原值", "新值")
+    HEADERS = ("时间", "审核人", "操作", "项目", "原值", "新值", "对象")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows = []
+        self.describe_target = lambda row: ""  # set by the panel: what a row is about
 
     def set_rows(self, rows) -> None:
         self.beginResetModel()
@@ -71,4 +75,6 @@ class HistoryModel(HeadersMixin, QAbstractTableModel):
             return "" if r.action == "add" else show_value(r.old)
         if col == COL_NEW:
             return show_value(r.new)
+        if col == COL_TARGET:
+            return self.describe_target(r)
         return None

@@ -1,23 +1,42 @@
-"""Report list: every report in the database with body, year, file, review state, pending count."""
+"""Report list: every report in the database with body, year, progress (已审 12/45), review
+state, file and counts. The first column carries the review state's colour and marks the report
+that is open on the right (bold, ▶), so the list never leaves it in doubt."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QFont
 
 from gui.models.headers import HeadersMixin
 from core.store.records import ReportSummary
 
-COL_ORG, COL_YEAR, COL_FILE, COL_STATE, COL_PENDING, COL_TOTAL, COL_PROBLEMS = range(7)
+# 进度 and 问题 come early: the list pane is narrow and they are what a reviewer scans for
+COL_ORG, COL_YEAR, COL_PROGRESS, COL_PROBLEMS, COL_STATE, COL_FILE, COL_PENDING, COL_TOTAL = range(8)
 REPORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the ReportSummary
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class ReportListModel(HeadersMixin, QAbstractTableModel):
-    HEADERS = ("单位", "年度", "文件", "审核状态", "待审数字", "数字总数", "问题")
+    HEADERS = ("单位", "年度", "进度", "问题", "审核状态", "文件", "待审数字", "数字总数")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ReportSummary] = []
         self._problems: dict[int, dict[str, int]] = {}  # Store.check_counts(): id -> decision -> n
+        self._open_id: int | None = None
+        self._duplicates: dict[int, list[int]] = {}
+
+    def set_duplicates(self, duplicates: dict[int, list[int]]) -> None:
+        """report id → other reports with the same text: their 文件 cell is marked."""
+        self._duplicates = dict(duplicates)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_ORG), self.index(len(self._rows) - 1, COL_FILE))
+
+    def duplicates_of(self, report_id: int) -> list[int]:
+        return self._duplicates.get(report_id, [])
+
+    def file_name(self, report_id: int) -> str:
+        row = self.row_of(report_id)
+        return self._rows[row].file_name if row >= 0 else str(report_id)
 
     def set_problem_counts(self, counts: dict[int, dict[str, int]]) -> None:
         self._problems = dict(counts)
@@ -31,6 +50,24 @@ class ReportListModel(HeadersMixin, QAbstractTableModel):
         if row >= 0:
             self.dataChanged.emit(self.index(row, COL_PROBLEMS), self.index(row, COL_PROBLEMS))
 
+    def set_open(self, report_id: int | None) -> None:
+        """The report shown on the right: its row is bold with a ▶ in the first column."""
+        rows = [self.row_of(r) for r in (self._open_id, report_id) if r is not None]
+        self._open_id = report_id
+        for row in rows:
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, COL_TOTAL))
+
+    def open_id(self) -> int | None:
+        return self._open_id
+
+    def remove_report(self, report_id: int) -> None:
+        row = self.row_of(report_id)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+
     def set_reports(self, reports: list[ReportSummary]) -> None:
         self.beginResetModel()
         self._rows = list(reports)
@@ -41,7 +78,7 @@ class ReportListModel(HeadersMixin, QAbstractTableModel):
         for i, r in enumerate(self._rows):
             if r.id == summary.id:
                 self._rows[i] = summary
-                self.dataChanged.emit(self.index(i, 0), self.index(i, COL_PROBLEMS))
+                self.dataChanged.emit(self.index(i, 0), self.index(i, COL_TOTAL))
                 return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
         self._rows.append(summary)
@@ -67,10 +104,22 @@ class ReportListModel(HeadersMixin, QAbstractTableModel):
             return r.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == COL_ORG:
-                return r.org or self.tr("（未识别）")
+                name = r.org or self.tr("（未识别）")
+                if role != Qt.ItemDataRole.DisplayRole:
+                    return name
+                if r.id in self._duplicates:  # visible even in a narrow list
+                    name = self.tr("【重复】") + name
+                return "▶ " + name if r.id == self._open_id else name
+            if col == COL_PROGRESS:
+                done = r.total - r.pending
+                if role == Qt.ItemDataRole.EditRole:  # sorts by share reviewed
+                    return done / r.total if r.total else 1.0
+                return progress_text(r)
             if col == COL_YEAR:
                 return r.year if role == Qt.ItemDataRole.EditRole else (str(r.year) if r.year else "—")
             if col == COL_FILE:
+                if r.id in self._duplicates and role == Qt.ItemDataRole.DisplayRole:
+                    return self.tr("【重复】") + r.file_name
                 return r.file_name
             if col == COL_STATE:
                 return self.tr(r.review_state)
@@ -81,16 +130,36 @@ class ReportListModel(HeadersMixin, QAbstractTableModel):
             if col == COL_PROBLEMS:  # still to look at: 待核实 + 确认问题
                 n = self._problems.get(r.id, {})
                 return n.get("待核实", 0) + n.get("确认问题", 0)
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_FILE:
-            return r.file_name
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_ORG:
+            return QColor(*STATE_RGB.get(r.review_state, STATE_RGB["未审"]))
+        if role == Qt.ItemDataRole.FontRole and r.id == self._open_id:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_PROBLEMS:
             n = self._problems.get(r.id, {})
             return self.tr("待核实 {0}，确认问题 {1}，核实无误 {2}").format(
                 n.get("待核实", 0), n.get("确认问题", 0), n.get("核实无误", 0))
+        if role == Qt.ItemDataRole.ToolTipRole and r.id in self._duplicates:
+            others = "、".join(self.file_name(o) for o in self._duplicates[r.id])
+            return self.tr("与“{0}”正文相同（同一报告的不同格式？）").format(others)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("{0}\n{1} {2}  {3}").format(r.file_name, r.org or "", r.year or "",
+                                                        progress_text(r))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_YEAR, COL_PENDING, COL_TOTAL,
                                                                  COL_PROBLEMS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+# review state → colour of the mark in the first column (grey: not started, amber: under way,
+# green: marked reviewed)
+STATE_RGB = {"未审": (160, 160, 160), "审核中": (255, 176, 0), "已审核": (46, 170, 80)}
+
+
+def progress_text(r: ReportSummary) -> str:
+    """已审 12/45: figures decided (confirmed, modified, added) of those that stand."""
+    return f"已审 {r.total - r.pending}/{r.total}"
 
 
 class ReportFilterProxy(QSortFilterProxyModel):

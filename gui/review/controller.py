@@ -98,6 +98,12 @@ class ReviewController(NavigationMixin, QObject):
         self.last_error = cmd.error.message if cmd.error is not None else None
         return None if cmd.error is not None else cmd
 
+    def ensure_reviewer(self) -> str | None:
+        """Ask the reviewer's name now if none is stored (at first start, before any key is
+        pressed for a decision, so no keystroke lands in the question)."""
+        self._name = self.names.get()
+        return self._name
+
     def change_reviewer(self) -> None:
         name = self.names.change()
         if name:

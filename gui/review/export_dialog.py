@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
                                QListView, QMessageBox, QProgressBar, QPushButton, QRadioButton,
                                QVBoxLayout)
 
+from gui.error_text import describe_error
 from gui.review.export_job import ExportRequest, export_task
 
 SCOPE_THIS, SCOPE_ALL, SCOPE_SELECTED = range(3)
@@ -147,7 +148,7 @@ class ExportDialog(QDialog):
             self.opener(Path(path))
 
     def _on_error(self, exc) -> None:
-        msg = getattr(exc, "message", str(exc))
+        msg = describe_error(exc)
         self.status.setText(self.tr("导出失败：") + msg)
         self.failed.emit(msg)
 

@@ -11,6 +11,9 @@ from core.store.records import FigureRecord
 from gui.views.highlights import STATUSES, status_color, status_label
 
 
+ALL_STATUSES = "*"  # the status box's "全部（含已删除）" entry
+
+
 class FiguresPanel(QWidget):
     currentFigureChanged = Signal(object)  # FigureRecord or None
     sectionLimitToggled = Signal(bool)
@@ -21,7 +24,10 @@ class FiguresPanel(QWidget):
         self.proxy = FiguresFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.status_box = QComboBox(self)
-        self.status_box.addItem(self.tr("全部状态"), None)
+        # readable labels whatever the width: the box is as wide as its longest label
+        self.status_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.status_box.addItem(self.tr("全部（不含已删除）"), None)
+        self.status_box.addItem(self.tr("全部（含已删除）"), ALL_STATUSES)
         for s in STATUSES:
             self.status_box.addItem(status_label(s), s)
             self.status_box.setItemData(self.status_box.count() - 1, status_color(s),
@@ -63,7 +69,10 @@ class FiguresPanel(QWidget):
 
     def _on_status(self, _i: int) -> None:
         status = self.status_box.currentData()
-        self.proxy.set_statuses({status} if status else None)
+        if status == ALL_STATUSES:
+            self.proxy.set_statuses(set(STATUSES))
+        else:
+            self.proxy.set_statuses({status} if status else None)
 
     def _on_current(self, current, _previous) -> None:
         self.currentFigureChanged.emit(current.data(FIGURE_ROLE) if current.isValid() else None)
@@ -121,6 +130,9 @@ class FiguresPanel(QWidget):
             self.status_box.setCurrentIndex(0)
             self.filter_edit.clear()
             pidx = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not pidx.isValid():  # a deleted figure: show deleted ones too
+                self.status_box.setCurrentIndex(1)
+                pidx = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.setCurrentIndex(pidx)
         self.table.selectRow(pidx.row())
         self.table.scrollTo(pidx)

@@ -19,7 +19,7 @@ _RGB = {
     CONFIRMED: (46, 170, 80),  # green
     EDITED: (40, 120, 230),  # blue
     DELETED: (150, 150, 150),  # grey
-    ADDED: (170, 80, 220),  # purple
+    ADDED: (185, 120, 235),  # light purple: dark text on it stays readable
 }
 FILL_ALPHA = 90
 FLASH_ALPHA = 200

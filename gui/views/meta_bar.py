@@ -1,8 +1,9 @@
-"""The report's metadata (body, year, date, document number) and the four required parts."""
+"""The report's metadata (body, year, date, document number, title) with a 修改… button, and the
+four required parts."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.extraction import PART_KINDS, PART_LABELS, Meta
 
@@ -11,6 +12,8 @@ MISSING_STYLE = "color: #c82828; font-weight: bold;"
 
 
 class MetaBar(QWidget):
+    editRequested = Signal()  # the reviewer wants to correct the metadata
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._labels: dict[str, QLabel] = {}
@@ -24,7 +27,15 @@ class MetaBar(QWidget):
             self._labels[key] = lab
             row.addWidget(lab)
         row.addStretch(1)
+        self.edit_button = QPushButton(self.tr("修改…"), self)
+        self.edit_button.setToolTip(self.tr("修改单位、年度、日期、文号和标题（可撤销）"))
+        self.edit_button.clicked.connect(self.editRequested)
+        row.addWidget(self.edit_button)
         outer.addLayout(row)
+        self._title = QLabel(self)
+        self._title.setWordWrap(True)
+        self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self._title)
         self._file = QLabel(self)
         self._file.setStyleSheet("color: #555;")
         outer.addWidget(self._file)
@@ -45,6 +56,8 @@ class MetaBar(QWidget):
         self._labels["year"].setText(self.tr("年度：") + f"<b>{m.year or none}</b>")
         self._labels["published"].setText(self.tr("日期：") + f"<b>{m.published or '—'}</b>")
         self._labels["doc_number"].setText(self.tr("文号：") + f"<b>{m.doc_number or '—'}</b>")
+        self._labels["title"] = self._title
+        self._title.setText(self.tr("标题：") + f"<b>{m.title or none}</b>")
         self._file.setText(file_text)
         for kind, lab in self._parts.items():
             present = meta is not None and kind not in missing_parts

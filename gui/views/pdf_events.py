@@ -5,6 +5,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip
 
+from gui.views.pdf_text_pick import span_between
 from gui.views.highlights import HEADING_OUTLINE, SELECTED_OUTLINE, fill_color, status_color
 
 SELECTION_FILL = QColor(0, 120, 215, 70)
@@ -45,7 +46,13 @@ class PdfViewEvents:
                 painter.drawRect(r.adjusted(-1, -1, 1, 1))
                 continue
             flashing = h.id == self._flash_id and self._flash_on
-            painter.setBrush(fill_color(h.status, flashing))
+            # the fill is multiplied onto the page like a highlighter pen: white paper takes the
+            # colour, the printed characters stay black and readable (a plain translucent box
+            # over them greyed the text, worst under the purple of 人工新增)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+            painter.fillRect(r, fill_color(h.status, flashing))
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             if h.id == self._selected_id:
                 painter.setPen(QPen(SELECTED_OUTLINE, 2.5))
                 painter.drawRect(r.adjusted(-1, -1, 1, 1))
@@ -93,16 +100,15 @@ class PdfViewEvents:
             return super().mousePressEvent(event)
         pos = event.position()
         h = self.highlight_at(pos)
-        if h is not None:
-            self._drag_from = None
+        if h is not None:  # a click selects the figure; a drag from it still selects text
             self.figureClicked.emit(h.id)
-            return
         self._drag_from = pos
+        self._drag_anchor = self._pick(pos)
 
     def mouseMoveEvent(self, event):  # noqa: N802
         pos = event.position()
         if self._drag_from is not None and event.buttons() & Qt.MouseButton.LeftButton:
-            self._update_rubber_band(self._drag_from, pos)
+            self._update_drag_selection(pos)
             return
         h = self.highlight_at(pos)
         if h is not None and h.tooltip:
@@ -122,16 +128,23 @@ class PdfViewEvents:
         QToolTip.hideText()
         super().leaveEvent(event)
 
-    def _update_rubber_band(self, a: QPointF, b: QPointF) -> None:
-        hit = self.hit_test(a) or self.hit_test(b)
-        if hit is None:
+    def _pick(self, pos: QPointF):
+        """(offset, past its middle) of the character nearest to ``pos`` on the page under it."""
+        hit = self.hit_test(pos)
+        index = self.page_index()
+        if hit is None or index is None:
+            return None
+        page, pt = hit
+        return index.char_at(page, pt.x(), pt.y())
+
+    def _update_drag_selection(self, pos: QPointF) -> None:
+        """A drag selects the text from the press point to the pointer in reading order, as a
+        PDF reader does (along a line, across lines, never an empty rubber band)."""
+        if getattr(self, "_drag_anchor", None) is None:
+            self._drag_anchor = self._pick(self._drag_from)
+        here = self._pick(pos)
+        if self._drag_anchor is None or here is None:
             return
-        page = hit[0]
-        pr = self.page_rect(page)
-        s = self.scale()
-        rect = QRectF(a, b).normalized()
-        rect_pt = QRectF((rect.x() - pr.x()) / s, (rect.y() - pr.y()) / s,
-                         rect.width() / s, rect.height() / s)
-        span = self._chars_in(page, rect_pt)
+        span = span_between(self._drag_anchor, here)
         if span:
             self.set_selection(*span)

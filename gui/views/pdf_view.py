@@ -1,6 +1,6 @@
 """The PDF original: real pages rendered lazily on the GUI thread, one page per event-loop turn
 (see ``page_renderer`` for why not in a thread), continuous scroll, zoom,
-translucent highlight boxes from the importer's CharBoxes, rubber-band text selection.
+translucent highlight boxes from the importer's CharBoxes, text selected by dragging as in a PDF reader.
 
 Coordinates: CharBoxes are PDF points with a top-left origin; a page is drawn at
 ``scale = zoom * logicalDpi / 72`` pixels per point, pages stacked with ``PAGE_GAP`` between.
@@ -18,6 +18,7 @@ from core.document import Document
 from gui.views.highlights import Highlight
 from gui.views.page_renderer import PageRenderer
 from gui.views.pdf_events import PdfViewEvents
+from gui.views.pdf_text_pick import PageIndex
 
 PAGE_GAP = 12
 CACHE_PAGES = 24
@@ -54,6 +55,8 @@ class PdfPagesView(PdfViewEvents, QAbstractScrollArea):
         self._flash_timer = QTimer(self, interval=150, timeout=self._flash_step)
         self._selection: tuple[int, int] | None = None
         self._drag_from: QPointF | None = None
+        self._drag_anchor = None
+        self._page_index: PageIndex | None = None  # built on the first drag
         self._current_page = -1
 
     # --- loading ---------------------------------------------------------------------------
@@ -65,6 +68,7 @@ class PdfPagesView(PdfViewEvents, QAbstractScrollArea):
         err = self._pdf.load(path)
         self._renderer.set_path(path)
         self._document = document
+        self._page_index = None
         ok = err == QPdfDocument.Error.None_
         n = self._pdf.pageCount() if ok else 0
         self._sizes = [self._pdf.pagePointSize(i) for i in range(n)]
@@ -226,7 +230,7 @@ class PdfPagesView(PdfViewEvents, QAbstractScrollArea):
         self.viewport().update()
 
     def selection(self) -> tuple[int, int] | None:
-        """The text selected with the rubber band, as ``str`` offsets ``(start, end)``."""
+        """The text selected by dragging, as ``str`` offsets ``(start, end)``."""
         return self._selection
 
     def set_selection(self, start: int, end: int) -> None:
@@ -253,21 +257,11 @@ class PdfPagesView(PdfViewEvents, QAbstractScrollArea):
                 return h
         return None
 
-    def _chars_in(self, page: int, rect_pt: QRectF) -> tuple[int, int] | None:
-        boxes = self._document.boxes if self._document else None
-        if boxes is None:
-            return None
-        lo = hi = None
-        pages = boxes.page
-        for i in range(len(pages)):
-            if pages[i] != page:
-                continue
-            cx = (boxes.x0[i] + boxes.x1[i]) / 2
-            cy = (boxes.top[i] + boxes.bottom[i]) / 2
-            if rect_pt.contains(QPointF(cx, cy)):
-                lo = i if lo is None else lo
-                hi = i
-        return (lo, hi + 1) if lo is not None else None
+    def page_index(self) -> PageIndex | None:
+        if self._page_index is None and self._document is not None \
+                and self._document.boxes is not None:
+            self._page_index = PageIndex(self._document.boxes)
+        return self._page_index
 
     # --- rendering ---------------------------------------------------------------------------
     def _image_for(self, page: int) -> QImage | None:

@@ -24,7 +24,7 @@ def test_help_lists_subcommands():
 def test_each_subcommand_has_help(sub):
     result = run_main(sub, "--help")
     assert result.returncode == 0
-    assert "usage" in result.stdout.lower()
+    assert "用法：" in result.stdout and "usage" not in result.stdout.lower()
 
 
 def test_usage_error_exits_2():
