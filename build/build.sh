@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build the one-folder program into dist/ReportDesk and smoke-run every feature of it:
-# extract (PDF), import (PDF + GBK TXT + DOCX), export (.xlsx and .csv), and the window starting
-# offscreen on the imported database. Any failure fails the build.
+# extract (PDF; a PDF with ruled tables and an AES-encrypted one compared with the source tree),
+# Qt's trimmed ICU data, import (PDF + GBK TXT + DOCX + encrypted PDF), export (.xlsx and .csv),
+# and the window starting offscreen on the imported database and opening a PDF. Any failure fails the build.
 # Usage: bash build/build.sh   (from anywhere; needs requirements.txt + pyinstaller installed)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,6 +31,64 @@ print(f"smoke extract: {len(data['sections'])} sections, {len(data['figures'])} 
 PYEOF
 echo "smoke: extract took $(( (end - start) / 1000000 )) ms"
 
+# 1b. PDFs that take the other code paths: a page with ruled tables (pdfplumber's table finder on
+# pdfminer, Pillow) and an AES-256 owner-password PDF (pdfminer decrypts with cryptography). The
+# frozen program must give exactly what the source tree gives (a missing module or library shows up
+# as different text or a warning).
+for pdf in tests/data/fixtures/004_jiulongpo_tables.pdf tests/data/fixtures/003_lanzhou_encrypted_owneronly.pdf; do
+  "$APP" extract "$pdf" --json > "$WORK/frozen.json"
+  "$PY" main.py extract "$pdf" --json > "$WORK/source.json"
+  "$PY" - "$WORK/frozen.json" "$WORK/source.json" "$pdf" <<'PYEOF'
+import json, sys
+frozen, source = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+for key in ("text", "figures", "sections", "warnings"):
+    assert frozen[key] == source[key], f"{sys.argv[3]}: frozen {key} differs from the source tree's"
+assert frozen["text"] and frozen["figures"], f"{sys.argv[3]}: empty extraction"
+print(f"smoke extract {sys.argv[3].rsplit('/', 1)[-1]}: same as source ({len(frozen['figures'])} figures)")
+PYEOF
+done
+
+# 1c. Qt's trimmed ICU data (build/icu_trim.py): Chinese collation (the file dialog's sorting), the
+# Chinese code pages and time-zone names still load. Runs the source tree's PySide6 on the bundled
+# Qt libraries (same build), as the frozen program cannot run arbitrary code.
+LD_LIBRARY_PATH="$ROOT/dist/ReportDesk/_internal/PySide6/Qt/lib" "$PY" - <<'PYEOF'
+from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
+maps = [line for line in open("/proc/self/maps") if "libicudata" in line]
+assert maps and "dist/ReportDesk" in maps[0], "bundled ICU data not loaded"
+words = ["张三", "重庆", "安徽", "北京"]
+assert sorted(words, key=QCollator(QLocale("zh_CN")).sortKey) == ["安徽", "北京", "重庆", "张三"]
+for codec in ("GB18030", "GBK", "GB2312", "Big5"):
+    assert QStringDecoder(codec).isValid(), codec
+name = QTimeZone(b"Asia/Shanghai").displayName(QTimeZone.StandardTime, QTimeZone.LongName, QLocale("zh_CN"))
+assert name == "中国标准时间", name
+print("smoke ICU: pinyin collation, Chinese code pages, zone names")
+PYEOF
+
+# 1d. numpy's matrix products on the bundled BLAS (its OpenBLAS is replaced by build/blas_lite.c)
+# must equal the source tree's numpy on OpenBLAS: float and complex, C/Fortran order, transposed,
+# strided, batched, and an output full of NaN (BLAS beta = 0). The frozen program cannot run
+# arbitrary code, so the source tree's numpy package is run on a copy of the bundled numpy.libs.
+NPDIR="$WORK/numpy_on_bundled_blas"
+mkdir -p "$NPDIR"
+cp -r "$("$PY" -c 'import numpy, os; print(os.path.dirname(numpy.__file__))')" "$NPDIR/"
+cp -r dist/ReportDesk/_internal/numpy.libs "$NPDIR/"
+PYTHONPATH="$NPDIR" "$PY" - > "$WORK/blas_frozen.txt" <<'PYEOF'
+import numpy as np
+blas = [line.split()[-1] for line in open("/proc/self/maps") if "openblas" in line]
+assert blas and "numpy_on_bundled_blas" in blas[0], blas
+exec(open("build/blas_check.py", encoding="utf-8").read())
+PYEOF
+"$PY" build/blas_check.py > "$WORK/blas_source.txt"
+"$PY" - "$WORK/blas_frozen.txt" "$WORK/blas_source.txt" <<'PYEOF'
+import ast, sys
+import numpy as np
+frozen, source = (ast.literal_eval(open(p).read()) for p in sys.argv[1:3])
+assert len(frozen) == len(source) > 50
+for (name, a), (_n, b) in zip(frozen, source):
+    assert np.allclose(np.array(a), np.array(b), rtol=1e-4, atol=1e-4, equal_nan=True), name
+print(f"smoke BLAS: {len(frozen)} matrix products equal to the source tree's numpy")
+PYEOF
+
 # OCR in the frozen program: a stamped scan (image only) must come back with the figure under the
 # seal (run once the OCR engine and its test scan are in the repository).
 if [ -f tests/data/ocr/seal_scan.pdf ]; then
@@ -37,13 +96,15 @@ if [ -f tests/data/ocr/seal_scan.pdf ]; then
   "$PY" -c "import json,sys; t=json.load(open(sys.argv[1], encoding='utf-8'))['text']; assert '90271.78' in t, t[:300]; print('smoke: OCR of a scanned page ok')" "$WORK/ocr.json"
 fi
 
-# 2. import: three formats into one database (GBK text and DOCX exercise the codecs and lxml).
+# 2. import: three formats into one database (GBK text and DOCX exercise the codecs and lxml; the
+# owner-password PDF the AES decryption).
 DB="$REPORTDESK_HOME/data/reports.sqlite3"
 mkdir -p "$(dirname "$DB")"
 "$APP" import resources/sample/sample_report.pdf tests/data/fixtures/002_qingcheng.gbk.txt \
-  tests/data/fixtures/001_jizhou.docx --db "$DB" > "$WORK/import.log"
+  tests/data/fixtures/001_jizhou.docx tests/data/fixtures/003_lanzhou_encrypted_owneronly.pdf \
+  --db "$DB" > "$WORK/import.log"
 n=$("$PY" -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from reports').fetchone()[0])" "$DB")
-[ "$n" = 3 ] || { cat "$WORK/import.log"; echo "smoke import: expected 3 reports, got $n" >&2; exit 1; }
+[ "$n" = 4 ] || { cat "$WORK/import.log"; echo "smoke import: expected 4 reports, got $n" >&2; exit 1; }
 echo "smoke import: $n reports"
 
 # 3. export: .xlsx (sheets 汇总 and 明细) and .csv.
@@ -58,13 +119,16 @@ assert len(rows) > 10, "csv has no rows"
 print(f"smoke export: xlsx with {sum(n.startswith('xl/worksheets/sheet') for n in names)} sheets, csv {len(rows) - 1} rows")
 PYEOF
 
-# 4. the window, offscreen, on that database: it must still be running after 15 s (a crash or a
-# missing Qt plugin ends it early) and print no traceback.
+# 4. the window, offscreen, on that database, given a PDF to open (imported in the window and shown
+# in the PDF view): it must still be running after 15 s (a crash or a missing Qt plugin ends it
+# early), print no traceback, and the PDF must be in the database.
 set +e
-QT_QPA_PLATFORM=offscreen timeout 15 "$APP" > "$WORK/gui.log" 2>&1
+QT_QPA_PLATFORM=offscreen timeout 15 "$APP" tests/data/fixtures/004_jiulongpo_tables.pdf > "$WORK/gui.log" 2>&1
 code=$?
 set -e
 if [ "$code" != 124 ] || grep -q "Traceback" "$WORK/gui.log"; then
   cat "$WORK/gui.log"; echo "smoke window: exited early with code $code" >&2; exit 1
 fi
-echo "smoke window: started and ran 15 s offscreen"
+n=$("$PY" -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from reports').fetchone()[0])" "$DB")
+[ "$n" = 5 ] || { cat "$WORK/gui.log"; echo "smoke window: the PDF given was not opened ($n reports)" >&2; exit 1; }
+echo "smoke window: started, opened a PDF and ran 15 s offscreen"
