@@ -64,31 +64,6 @@ assert name == "中国标准时间", name
 print("smoke ICU: pinyin collation, Chinese code pages, zone names")
 PYEOF
 
-# 1d. numpy's matrix products on the bundled BLAS (its OpenBLAS is replaced by build/blas_lite.c)
-# must equal the source tree's numpy on OpenBLAS: float and complex, C/Fortran order, transposed,
-# strided, batched, and an output full of NaN (BLAS beta = 0). The frozen program cannot run
-# arbitrary code, so the source tree's numpy package is run on a copy of the bundled numpy.libs.
-NPDIR="$WORK/numpy_on_bundled_blas"
-mkdir -p "$NPDIR"
-cp -r "$("$PY" -c 'import numpy, os; print(os.path.dirname(numpy.__file__))')" "$NPDIR/"
-cp -r dist/ReportDesk/_internal/numpy.libs "$NPDIR/"
-PYTHONPATH="$NPDIR" "$PY" - > "$WORK/blas_frozen.txt" <<'PYEOF'
-import numpy as np
-blas = [line.split()[-1] for line in open("/proc/self/maps") if "openblas" in line]
-assert blas and "numpy_on_bundled_blas" in blas[0], blas
-exec(open("build/blas_check.py", encoding="utf-8").read())
-PYEOF
-"$PY" build/blas_check.py > "$WORK/blas_source.txt"
-"$PY" - "$WORK/blas_frozen.txt" "$WORK/blas_source.txt" <<'PYEOF'
-import ast, sys
-import numpy as np
-frozen, source = (ast.literal_eval(open(p).read()) for p in sys.argv[1:3])
-assert len(frozen) == len(source) > 50
-for (name, a), (_n, b) in zip(frozen, source):
-    assert np.allclose(np.array(a), np.array(b), rtol=1e-4, atol=1e-4, equal_nan=True), name
-print(f"smoke BLAS: {len(frozen)} matrix products equal to the source tree's numpy")
-PYEOF
-
 # OCR in the frozen program: a stamped scan (image only) must come back with the figure under the
 # seal (run once the OCR engine and its test scan are in the repository).
 if [ -f tests/data/ocr/seal_scan.pdf ]; then
