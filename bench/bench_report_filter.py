@@ -15,10 +15,10 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from core.store.records import ReportSummary  # noqa: E402
-from gui.views.report_list import ReportListPane  # noqa: E402
+from core.store.records import ReportSummary
+from gui.views.report_list import ReportListPane
 
 PLACES = ["南山", "福田", "罗湖", "宝安", "龙岗", "盐田", "坪山", "光明", "龙华", "大鹏"]
 

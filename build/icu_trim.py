@@ -25,6 +25,7 @@ same soname (gcc + ``.incbin``). Linux only; without gcc/nm the full library is 
 from __future__ import annotations
 
 import os
+import pathlib
 import re
 import shutil
 import struct
@@ -104,7 +105,7 @@ def _symbol_bytes(library: str) -> tuple[str, bytes]:
             break
     else:
         raise ValueError("no icudtNN_dat symbol")
-    data = open(library, "rb").read()
+    data = pathlib.Path(library).read_bytes()
     # ELF64 section headers: map the symbol's address to its file offset.
     shoff, = struct.unpack_from("<Q", data, 0x28)
     shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
@@ -127,9 +128,9 @@ def trim_icu_data(library: str) -> tuple[int, int] | None:
     soname = os.path.basename(library)
     with tempfile.TemporaryDirectory() as tmp:
         dat = os.path.join(tmp, "icudata.dat")
-        open(dat, "wb").write(packed)
+        pathlib.Path(dat).write_bytes(packed)
         asm = os.path.join(tmp, "icudata.S")
-        open(asm, "w").write(
+        pathlib.Path(asm).write_text(
             f'.section .rodata\n.globl {symbol}\n.type {symbol}, @object\n.balign 16\n'
             f'{symbol}:\n.incbin "{dat}"\n.size {symbol}, .-{symbol}\n'
             '.section .note.GNU-stack,"",@progbits\n')
