@@ -31,6 +31,11 @@ def format_number(value) -> str:
     return f"{int(value):,}"
 
 
+def wrap_header(name: str, width: int = 6) -> str:
+    """A long indicator name over a few short lines (a header does not wrap by itself)."""
+    return "\n".join(name[k:k + width] for k in range(0, len(name), width))
+
+
 def format_percent(value) -> str:
     return "" if value is None else f"{value * 100:+.1f}%"
 
@@ -113,7 +118,8 @@ class IndicatorSummaryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if ind is None:
                 return self.tr(("单位", "年度")[section])
-            return ind.header().replace("（", "\n（", 1) + ("\n（已停用）" if ind.retired else "")
+            unit = f"\n（{ind.unit}）" if ind.unit else ""
+            return wrap_header(ind.name) + unit + ("\n（已停用）" if ind.retired else "")
         if role == Qt.ItemDataRole.ToolTipRole and ind is not None:
             total = "可合计" if ind.summable else "不合计（比率或按案件计算）"
             return f"{ind.name}（{ind.unit}）\n{ind.area}；{total}\n{ind.definition}".strip()

@@ -48,7 +48,8 @@ class IndicatorKit(QObject):
         act = dock.toggleViewAction()
         act.setText(text)
         act.setShortcut(QKeySequence(key))
-        act.toggled.connect(lambda on: on and dock.raise_())  # in front of a tabbed neighbour
+        # in front of a tabbed neighbour (after the action's own connection has shown it)
+        act.triggered.connect(lambda on: on and dock.raise_())
         self.window.addAction(act)
         return act
 

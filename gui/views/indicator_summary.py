@@ -49,12 +49,15 @@ class IndicatorSummaryDock(QDockWidget):
         for a in AREAS:
             self.area_box.addItem(a, a)
         self.retired_box = QCheckBox(self.tr("显示已停用指标"), w)
+        self.empty_box = QCheckBox(self.tr("隐藏无数值的指标"), w)
+        self.empty_box.setChecked(True)
+        self.empty_box.setToolTip(self.tr("所列单位都没有数值的指标列不显示（导出时全部列出）"))
         self.catalog_button = QPushButton(self.tr("指标目录…"), w)
         self.title = QLabel(w)
         self.title.setStyleSheet("font-weight: bold")
         top = QHBoxLayout()
         for widget in (QLabel(self.tr("年度"), w), self.year_box, QLabel(self.tr("领域"), w),
-                       self.area_box, self.retired_box):
+                       self.area_box, self.retired_box, self.empty_box):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.catalog_button)
@@ -77,6 +80,7 @@ class IndicatorSummaryDock(QDockWidget):
         for box in (self.year_box, self.area_box):
             box.currentIndexChanged.connect(lambda _i: self.refresh(keep_years=True))
         self.retired_box.toggled.connect(lambda _on: self.refresh(keep_years=True))
+        self.empty_box.toggled.connect(lambda _on: self._hide_empty())
         self.catalog_button.clicked.connect(self.openCatalog)
 
     # --- layout -----------------------------------------------------------------------------
@@ -177,6 +181,9 @@ class IndicatorSummaryDock(QDockWidget):
         retired = self.retired_box.isChecked()
         self.table = summary_table(self.inputs, year=year, area=area, include_retired=retired)
         self.model.set_table(self.table)
+        self.view.setColumnWidth(0, 180)
+        self.view.setColumnWidth(1, 56)
+        self._hide_empty()
         scope = self.tr("{0} 个单位").format(len(self.table.rows))
         repeated = self.table.repeated_bodies()
         note = self.tr("；{0} 个单位同一年度有多份报告，合计会重复计算").format(len(repeated)) \
@@ -193,6 +200,12 @@ class IndicatorSummaryDock(QDockWidget):
             if idx.isValid():
                 self.view.setCurrentIndex(idx)
         self.show_cell(self.view.currentIndex())
+
+    def _hide_empty(self) -> None:
+        hide = self.empty_box.isChecked()
+        for k, ind in enumerate(self.table.indicators if self.table else ()):
+            empty = all(ind.id not in r.cells for r in self.table.rows)
+            self.view.setColumnHidden(k + 2, hide and empty)
 
     def _years(self) -> list[int]:
         return sorted({r.year for r in self.inputs.reports if r.year}, reverse=True)
