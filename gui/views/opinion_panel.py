@@ -2,15 +2,17 @@
 (``SetOpinionOp``, audited), and 生成审核意见书 — the .docx a supervisor sends back to the body.
 
 The panel holds no copy of the stored opinion: it reads it when a report is opened and after a
-change of the report (an undo puts the old text back). The save-file answer is injectable.
+change of the report (an undo puts the old text back). The text is saved with Ctrl+S, the
+button, or when the field loses the focus (so opening another report never drops it). The
+save-file answer is injectable.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -71,10 +73,16 @@ class OpinionPanel(QDockWidget):
         self.save_button.clicked.connect(self.save)
         self.docx_button.clicked.connect(lambda: self.write_docx())
         self.editor.textChanged.connect(self._show_state)
+        self.editor.installEventFilter(self)  # leaving the field saves (another report, …)
         session.opened.connect(lambda _r: self.reload())
         session.reportChanged.connect(lambda _r: self.reload())
         self._stored = ""
         self.reload()
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+        if obj is self.editor and event.type() == QEvent.Type.FocusOut:
+            self.save()
+        return super().eventFilter(obj, event)
 
     # --- text -------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -85,6 +93,7 @@ class OpinionPanel(QDockWidget):
             self._stored = ""
         if self.editor.toPlainText().strip() != self._stored:
             self.editor.setPlainText(self._stored)
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)  # typing goes on at the end
         self.setEnabled(rid is not None)
         self._show_state()
 

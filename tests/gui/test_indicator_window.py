@@ -234,6 +234,10 @@ def test_opinion_saved_undone_and_written(qtbot, rwindow, two_years, tmp_path):
     assert panel.last_written == out.with_suffix(".docx") and panel.last_written.is_file()
     text = "\n".join(p.text for p in docx.Document(str(panel.last_written)).paragraphs)
     assert "渝中区民政局" in text and "请补充行政复议数据" in text and REVIEWER in text
-    # another report shows its own (empty) opinion
+    # typed, then another report opened: saved on leaving the field, the other report's shown
+    panel.editor.setFocus()
+    type_text(panel.editor, "。")
+    rwindow.review.figures.table.setFocus()
+    assert store.get_opinion(b) == "请补充行政复议数据。"
     open_id(qtbot, rwindow, _a)
     assert panel.editor.toPlainText() == ""
