@@ -227,7 +227,9 @@ class FiguresFilterProxy(QSortFilterProxyModel):
             return False
         if self._text:
             hay = " ".join((f.subject or "", format_value(f.value), f.unit or "",
-                            f.qualifier or "", f.text, model.section_title(f))).lower()
+                            f.qualifier or "", f.text, model.section_title(f),
+                            model.indicator_names.get(f.indicator, "") if f.indicator else "")
+                           ).lower()
             if self._text not in hay:
                 return False
         return True

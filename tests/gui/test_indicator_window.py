@@ -78,6 +78,22 @@ def test_indicator_column_keyboard_undo_and_tooltip(qtbot, rwindow, two_years):
     assert hist == [("edit", None), ("undo", IND)]
 
 
+def test_picker_arrows_and_table_filter_by_indicator(qtbot, rwindow, two_years):
+    _a, b, _c = two_years
+    open_id(qtbot, rwindow, b)
+    panel = rwindow.review.figures
+    fid = store_of(rwindow).list_figures(b)[3].id
+    panel.select_figure(fid)
+    picker = rwindow.indicator_kit.column.pick()
+    type_text(picker.filter, "行政复议")
+    assert picker.choices()[:2] == ["reconsideration_cases", "reconsideration_closed"]
+    qtbot.keyClick(picker.filter, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.filter, Qt.Key.Key_Return)
+    assert store_of(rwindow).get_figure(fid).indicator == "reconsideration_closed"
+    panel.filter_edit.setText("行政复议办结")  # the table's text filter finds the indicator
+    assert panel.proxy.rowCount() == 1 and panel.current_figure().id == fid
+
+
 def test_picker_escape_changes_nothing(qtbot, rwindow, two_years):
     _a, b, _c = two_years
     open_id(qtbot, rwindow, b)
