@@ -257,3 +257,24 @@ def test_opinion_saved_undone_and_written(qtbot, rwindow, two_years, tmp_path):
     assert store.get_opinion(b) == "请补充行政复议数据。"
     open_id(qtbot, rwindow, _a)
     assert panel.editor.toPlainText() == ""
+
+
+def test_opinion_document_lists_the_problems_found(qtbot, rwindow, tmp_path):
+    """The 审核意见书 carries the checks' findings, except those the reviewer found no problem."""
+    from core.store.checks import DISMISSED
+    from tests.conftest import SEEDS
+    from tests.gui.review_fixtures import open_path
+
+    open_path(qtbot, rwindow, SEEDS / "002_2bfd11f2c393c0c8.txt")
+    store = store_of(rwindow)
+    rid = rwindow.session.report_id()
+    checks = store.list_checks(rid)
+    assert len(checks) >= 2
+    kept, dismissed = checks[0], checks[1]
+    store.decide_check(dismissed.id, REVIEWER, decision=DISMISSED)
+    panel = rwindow.indicator_kit.opinion
+    panel.ask_save_path = lambda suggested: str(tmp_path / suggested)
+    out = panel.write_docx()
+    assert out is not None and out.name.startswith("审核意见书_") and out.suffix == ".docx"
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert kept.message in text and dismissed.message not in text
