@@ -168,7 +168,7 @@ class IndicatorSummaryDock(QDockWidget):
 
     def refresh(self, keep_years: bool = False) -> None:
         """Read the store once and recompute the summary and year over year."""
-        if not keep_years or self.inputs is None:
+        if not keep_years or self.inputs is None or self._dirty:  # a filter: no new read
             try:
                 self.inputs = self.session.store().summary_inputs()
             except ReportError as exc:

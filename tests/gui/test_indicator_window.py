@@ -278,3 +278,25 @@ def test_opinion_document_lists_the_problems_found(qtbot, rwindow, tmp_path):
     assert out is not None and out.name.startswith("审核意见书_") and out.suffix == ".docx"
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert kept.message in text and dismissed.message not in text
+
+
+def test_hidden_summary_catches_up_when_shown(qtbot, rwindow, two_years):
+    _a, b, _c = two_years
+    open_id(qtbot, rwindow, b)
+    kit = rwindow.indicator_kit
+    dock = kit.summary
+    kit.summary_toggle.trigger()
+    qtbot.waitUntil(lambda: dock.table is not None, timeout=5000)
+    kit.summary_toggle.trigger()  # hidden: decisions cost no recompute
+    assert not dock.isVisible()
+    fig = store_of(rwindow).list_figures(b)[0]
+    before = _cell_index(dock.model, b, IND).data(CELL_ROLE).value
+    rwindow.review_kit.ctl.edit("value", "777", figure_id=fig.id)
+    qtbot.wait(300)
+    assert _cell_index(dock.model, b, IND).data(CELL_ROLE).value == before  # not recomputed
+    dock.set_filters(year=2024, area="依法行政制度")  # a filter while stale reads again
+    kit.summary_toggle.trigger()
+    qtbot.waitUntil(lambda: dock.isVisible(), timeout=5000)
+    figs = store_of(rwindow).list_figures(b)
+    qtbot.waitUntil(lambda: _cell_index(dock.model, b, IND).data(CELL_ROLE).value
+                    == 777 + figs[4].value, timeout=5000)
