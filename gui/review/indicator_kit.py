@@ -38,6 +38,7 @@ class IndicatorKit(QObject):
         self.summary.pushOp.connect(lambda op: push_named(ctl, op))
         self.opinion.pushOp.connect(lambda op: push_named(ctl, op))
         self.opinion.message.connect(review_kit.show_message)
+        self.summary.message.connect(review_kit.show_message)
         self.summary.openFigure.connect(self.open_figure)
         self.summary.openCatalog.connect(self.open_catalog)
         window.reportOpened.connect(self._on_report_opened)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QFileDialog,
+                               QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -33,12 +34,15 @@ class IndicatorSummaryDock(QDockWidget):
     openFigure = Signal(int, int)  # report id, figure id
     pushOp = Signal(object)
     openCatalog = Signal()
+    message = Signal(str)
 
-    def __init__(self, session, parent=None, ask_body: AskBody | None = None):
+    def __init__(self, session, parent=None, ask_body: AskBody | None = None,
+                 ask_save_path=None):
         super().__init__(self.tr("指标汇总"), parent)
         self.setObjectName("indicatorSummaryDock")
         self.session = session
         self.ask_body = ask_body or self._dialog_body
+        self.ask_save_path = ask_save_path or self._dialog_path  # suggested name → path
         self.inputs = None
         self.table = None
         self._dirty = True
@@ -53,6 +57,8 @@ class IndicatorSummaryDock(QDockWidget):
         self.empty_box.setChecked(True)
         self.empty_box.setToolTip(self.tr("所列单位都没有数值的指标列不显示（导出时全部列出）"))
         self.catalog_button = QPushButton(self.tr("指标目录…"), w)
+        self.export_button = QPushButton(self.tr("导出这些单位…"), w)
+        self.export_button.setToolTip(self.tr("把当前所列报告导出为 .xlsx（汇总、指标汇总、同比、明细）"))
         self.title = QLabel(w)
         self.title.setStyleSheet("font-weight: bold")
         top = QHBoxLayout()
@@ -60,6 +66,7 @@ class IndicatorSummaryDock(QDockWidget):
                        self.area_box, self.retired_box, self.empty_box):
             top.addWidget(widget)
         top.addStretch(1)
+        top.addWidget(self.export_button)
         top.addWidget(self.catalog_button)
         self.tabs = QTabWidget(w)
         self.tabs.addTab(self._summary_tab(), self.tr("汇总"))
@@ -83,6 +90,7 @@ class IndicatorSummaryDock(QDockWidget):
         self.retired_box.toggled.connect(lambda _on: self.refresh(keep_years=True))
         self.empty_box.toggled.connect(lambda _on: self._hide_empty())
         self.catalog_button.clicked.connect(self.openCatalog)
+        self.export_button.clicked.connect(lambda: self.export_shown())
 
     # --- layout -----------------------------------------------------------------------------
     def _summary_tab(self) -> QWidget:
@@ -285,6 +293,35 @@ class IndicatorSummaryDock(QDockWidget):
         rid, _ind, cell = self.current_cell()
         if cell is not None:
             self.openFigure.emit(rid, item.data(Qt.ItemDataRole.UserRole))
+
+    # --- export -----------------------------------------------------------------------------
+    def _dialog_path(self, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出指标汇总"), suggested,
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        return path or None
+
+    def export_shown(self):
+        """The reports listed now (this year's, say) as a workbook; its 指标汇总 is this table
+        with every indicator (the area filter is the window's view only)."""
+        from core.export import export
+
+        if self.table is None or not self.table.rows:
+            self.message.emit(self.tr("没有可导出的报告。"))
+            return None
+        year = self.year()
+        path = self.ask_save_path(f"指标汇总_{year}年.xlsx" if year else "指标汇总.xlsx")
+        if not path:
+            return None
+        if not str(path).lower().endswith(".xlsx"):
+            path = f"{path}.xlsx"
+        try:
+            out = export(self.session.store(), path,
+                         report_ids=[r.report.id for r in self.table.rows])
+        except ReportError as exc:
+            self.message.emit(exc.message)
+            return None
+        self.message.emit(self.tr("已导出：{0}").format(out))
+        return out
 
     # --- bodies -----------------------------------------------------------------------------
     def _dialog_body(self, body: str, choices: list) -> str | None:

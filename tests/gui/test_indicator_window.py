@@ -300,3 +300,21 @@ def test_hidden_summary_catches_up_when_shown(qtbot, rwindow, two_years):
     figs = store_of(rwindow).list_figures(b)
     qtbot.waitUntil(lambda: _cell_index(dock.model, b, IND).data(CELL_ROLE).value
                     == 777 + figs[4].value, timeout=5000)
+
+
+def test_summary_exports_the_reports_it_lists(qtbot, rwindow, two_years, tmp_path):
+    import openpyxl
+
+    _a, b, c = two_years
+    open_id(qtbot, rwindow, b)
+    dock = rwindow.indicator_kit.summary
+    rwindow.indicator_kit.summary_toggle.trigger()
+    qtbot.waitUntil(lambda: dock.table is not None, timeout=5000)
+    asked = []
+    dock.ask_save_path = lambda suggested: asked.append(suggested) or str(tmp_path / "年度")
+    out = dock.export_shown()
+    assert asked == ["指标汇总_2024年.xlsx"] and out == tmp_path / "年度.xlsx"
+    wb = openpyxl.load_workbook(out)
+    assert wb["指标汇总"]["A1"].value.startswith("2024年度")
+    units = [r[1] for r in wb["指标汇总"].iter_rows(min_row=3, values_only=True)]
+    assert units == ["兰州市民政局", "渝中区民政局", "合计"]  # 出庭应诉率: no 平均 either
