@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         dock.set_filters(year=years.most_common(1)[0][0])
     w.resizeDocks([dock], [520], Qt.Orientation.Vertical)
     model = dock.model
-    for r, row in enumerate(dock.table.rows):  # a cell with several figures, to show how
+    for r in range(len(dock.table.rows)):  # a cell with several figures, to show how
         for c in range(2, model.columnCount()):
             cell = model.cell(r, c)
             if cell is not None and len(cell.candidates) > 1:

@@ -41,7 +41,7 @@ def store(tmp_path):
 
 def _rows(ws, first):
     head = [c.value for c in ws[first]]
-    return head, [{h: c for h, c in zip(head, r)} for r in ws.iter_rows(min_row=first + 1)]
+    return head, [dict(zip(head, r, strict=True)) for r in ws.iter_rows(min_row=first + 1)]
 
 
 def _print_ready(ws, header_row):
@@ -52,7 +52,7 @@ def _print_ready(ws, header_row):
 
 
 def test_indicator_summary_sheet(store, tmp_path):
-    a, b, c = store.ids
+    _a, b, c = store.ids
     figs_b, figs_c = store.list_figures(b), store.list_figures(c)
     store.update_figure(figs_b[1].id, WHO, value="98.5")  # a rate in %
     store.update_figure(figs_c[1].id, WHO, value="90")
@@ -78,7 +78,7 @@ def test_indicator_summary_sheet(store, tmp_path):
 
 
 def test_year_over_year_sheet(store, tmp_path):
-    a, b, c = store.ids
+    a, b, _c = store.ids
     ws = openpyxl.load_workbook(export(store, tmp_path / "x.xlsx"))["同比"]
     _print_ready(ws, 2)
     assert ws["A1"].value == "2024年度与2023年度主要指标同比——全部 3 份报告"
@@ -96,7 +96,7 @@ def test_year_over_year_sheet(store, tmp_path):
 
 
 def test_summary_sheet_document_columns_and_opinion(store, tmp_path):
-    a, b, c = store.ids
+    _a, b, _c = store.ids
     store.set_opinion(b, "请补充行政复议数据。" * 6, WHO)
     ws = openpyxl.load_workbook(export(store, tmp_path / "x.xlsx"))["汇总"]
     _print_ready(ws, 1)

@@ -44,7 +44,7 @@ def _cell_index(model, report_id, ind):
 
 
 def test_indicator_column_keyboard_undo_and_tooltip(qtbot, rwindow, two_years):
-    a, b, _c = two_years
+    _a, b, _c = two_years
     open_id(qtbot, rwindow, b)
     kit = rwindow.indicator_kit
     panel = rwindow.review.figures
@@ -168,7 +168,7 @@ def test_summary_choice_is_an_undoable_step(qtbot, rwindow, two_years):
 
 
 def test_year_over_year_and_body_correction(qtbot, rwindow, two_years):
-    a, b, c = two_years
+    a, b, _c = two_years
     open_id(qtbot, rwindow, b)
     dock = rwindow.indicator_kit.summary
     rwindow.indicator_kit.summary_toggle.trigger()
@@ -305,7 +305,7 @@ def test_hidden_summary_catches_up_when_shown(qtbot, rwindow, two_years):
 def test_summary_exports_the_reports_it_lists(qtbot, rwindow, two_years, tmp_path):
     import openpyxl
 
-    _a, b, c = two_years
+    _a, b, _c = two_years
     open_id(qtbot, rwindow, b)
     dock = rwindow.indicator_kit.summary
     rwindow.indicator_kit.summary_toggle.trigger()
