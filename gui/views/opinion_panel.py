@@ -94,7 +94,7 @@ class OpinionPanel(QDockWidget):
         if self.editor.toPlainText().strip() != self._stored:
             self.editor.setPlainText(self._stored)
             self.editor.moveCursor(QTextCursor.MoveOperation.End)  # typing goes on at the end
-        self.setEnabled(rid is not None)
+        self.widget().setEnabled(rid is not None)  # the dock itself stays closable
         self._show_state()
 
     def modified(self) -> bool:
