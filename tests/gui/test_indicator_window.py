@@ -76,6 +76,12 @@ def test_indicator_column_keyboard_undo_and_tooltip(qtbot, rwindow, two_years):
     hist = [(r.action, r.new) for r in store_of(rwindow).figure_history(first)
             if r.field == "indicator"]
     assert hist == [("edit", None), ("undo", IND)]
+    # the keys are listed on the shortcut sheet (F1) and in the 审核 menu
+    sheet = {a.text(): a.shortcut().toString() for _g, acts in rwindow.review_kit.actions.groups
+             for a in acts}
+    assert sheet["设置指标…"] == "I" and sheet["设为不对应指标"] == "Shift+I"
+    assert sheet["指标汇总面板"] == "Ctrl+I"
+    assert kit.column.pick_action in rwindow.review_kit.menus["review"].actions()
 
 
 def test_picker_arrows_and_table_filter_by_indicator(qtbot, rwindow, two_years):
