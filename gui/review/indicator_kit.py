@@ -43,6 +43,8 @@ class IndicatorKit(QObject):
         self.summary.openCatalog.connect(self.open_catalog)
         window.reportOpened.connect(self._on_report_opened)
         window.importFinished.connect(lambda _outcome: self.summary.invalidate())
+        # a report's row changed (its body or year edited, say): the rows may differ
+        session.summaryChanged.connect(lambda _row: self.summary.invalidate())
         self._actions()
 
     def _toggle(self, dock, text: str, key: str) -> QAction:
