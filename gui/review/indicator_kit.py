@@ -45,6 +45,7 @@ class IndicatorKit(QObject):
         window.importFinished.connect(lambda _outcome: self.summary.invalidate())
         # a report's row changed (its body or year edited, say): the rows may differ
         session.summaryChanged.connect(lambda _row: self.summary.invalidate())
+        review_kit.admin.trashChanged.connect(self.summary.invalidate)  # a report left / came back
         self._actions()
 
     def _toggle(self, dock, text: str, key: str) -> QAction:

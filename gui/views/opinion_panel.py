@@ -76,6 +76,7 @@ class OpinionPanel(QDockWidget):
         self.editor.installEventFilter(self)  # leaving the field saves (another report, …)
         session.opened.connect(lambda _r: self.reload())
         session.reportChanged.connect(lambda _r: self.reload())
+        session.closed.connect(self.reload)  # the report went to the 回收站: nothing to show
         self._stored = ""
         self.reload()
 

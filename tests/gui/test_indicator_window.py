@@ -324,3 +324,18 @@ def test_summary_exports_the_reports_it_lists(qtbot, rwindow, two_years, tmp_pat
     assert wb["指标汇总"]["A1"].value.startswith("2024年度")
     units = [r[1] for r in wb["指标汇总"].iter_rows(min_row=3, values_only=True)]
     assert units == ["兰州市民政局", "渝中区民政局", "合计"]  # 出庭应诉率: no 平均 either
+
+
+def test_a_report_moved_to_the_recycle_bin_leaves_the_summary(qtbot, rwindow, two_years):
+    _a, b, c = two_years
+    open_id(qtbot, rwindow, b)
+    kit = rwindow.indicator_kit
+    kit.opinion_toggle.trigger()
+    kit.opinion.editor.setPlainText("草稿")
+    kit.summary_toggle.trigger()
+    dock = kit.summary
+    qtbot.waitUntil(lambda: dock.table is not None, timeout=5000)
+    assert {r.report.id for r in dock.table.rows} == {b, c}
+    assert rwindow.review_kit.admin.delete_report(b)
+    qtbot.waitUntil(lambda: {r.report.id for r in dock.table.rows} == {c}, timeout=5000)
+    assert kit.opinion.editor.toPlainText() == "" and not kit.opinion.widget().isEnabled()
