@@ -22,6 +22,7 @@ from gui.error_text import describe_error
 from gui.import_flow import ImportFlow
 from gui.models.report_list_model import progress_text
 from gui.review.answers import Answers, with_dialogs
+from gui.review.indicator_kit import IndicatorKit
 from gui.review.integration import ReviewKit
 from gui.review_pane import ReviewPane
 from gui.session import Session
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
                                     with_dialogs(answers, self), self.file_menu, self.view_menu)
         self.importFinished.connect(lambda outcome: self.review_kit.admin.note_imported(
             list(outcome.imported)))
+        self.indicator_kit = IndicatorKit(self, self.review_kit)
         self._restore_layout()
         self.statusBar().showMessage(self.tr("就绪"))
 

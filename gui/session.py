@@ -10,7 +10,9 @@ drive thin Qt models):
 * ``sectionsChanged()``: outline, required parts, section column;
 * ``reportChanged(ReportSession)``: the open report's own fields (review state);
 * ``summaryChanged(ReportSummary)``: one report-list row (any report, open or not);
-* ``checksChanged(ReportSession)``: the open report's findings or a decision on one (问题 panel).
+* ``checksChanged(ReportSession)``: the open report's findings or a decision on one (问题 panel);
+* ``indicatorsChanged()``: the 指标汇总's inputs changed (a figure's indicator or value, how a
+  cell combines, which bodies are one).
 
 ``apply(changes)`` is the one way changes come in: the undo stack's command calls it with what
 an operation returned (``core.review.ops``).
@@ -32,6 +34,7 @@ class Session(QObject):
     reportChanged = Signal(object)
     summaryChanged = Signal(object)
     checksChanged = Signal(object)
+    indicatorsChanged = Signal()
 
     def __init__(self, source, parent=None):
         super().__init__(parent)
@@ -71,3 +74,5 @@ class Session(QObject):
                 self.checksChanged.emit(self.report)
         if changes.list_row and changes.report_id is not None:
             self.summaryChanged.emit(self.store().report_summary(changes.report_id))
+        if changes.indicators or changes.figures or changes.added:
+            self.indicatorsChanged.emit()

@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 from core.export.scope import ExportScope
-from core.export.sheet import CODE, DATETIME, INTEGER, NUMBER, PERCENT, TEXT, WRAP, Column, Sheet
+from core.export.sheet import CODE, DATE, DATETIME, INTEGER, NUMBER, PERCENT, TEXT, WRAP, Column, Sheet
 from core.export.summary_tables import (DETAIL_COLUMNS, SUMMARY_COLUMNS, detail_rows,
                                         summary_table)
 
 SUMMARY_SHEET_COLUMNS = [
-    Column("报告单位", 24, WRAP), Column("年度", 7, CODE), Column("文件", 36, WRAP),
+    Column("报告单位", 20, WRAP), Column("年度", 6, CODE), Column("标题", 28, WRAP),
+    Column("文号", 14, WRAP), Column("发布日期", 11, DATE), Column("文件", 24, WRAP),
     Column("审核状态", 9), Column("缺少的必备部分", 30, WRAP), Column("已确认", 8, INTEGER),
     Column("已修改", 8, INTEGER), Column("人工新增", 9, INTEGER), Column("待审", 8, INTEGER),
     Column("已删除", 8, INTEGER), Column("审核进度", 9, PERCENT), Column("审核人", 10, TEXT),
-    Column("审核时间", 17, DATETIME),
+    Column("审核时间", 17, DATETIME), Column("审核意见", 40, WRAP),
 ]
 DETAIL_SHEET_COLUMNS = [  # widths sum to ~200 characters: readable when fitted to A4 landscape
     Column("报告单位", 16, WRAP), Column("年度", 6, CODE), Column("文件", 18, WRAP),

@@ -16,8 +16,9 @@ from core.domain import REVIEWED_STATUSES
 from core.store.export_reads import ExportStream
 from core.store.sections import SectionPaths
 
-SUMMARY_COLUMNS = ["报告单位", "年度", "文件", "审核状态", "缺少的必备部分", "已确认", "已修改",
-                   "人工新增", "待审", "已删除", "审核进度", "审核人", "审核时间"]
+SUMMARY_COLUMNS = ["报告单位", "年度", "标题", "文号", "发布日期", "文件", "审核状态", "缺少的必备部分",
+                   "已确认", "已修改", "人工新增", "待审", "已删除", "审核进度", "审核人", "审核时间",
+                   "审核意见"]
 _COUNTED = ("已确认", "已修改", "人工新增", "待审", "已删除")  # figure statuses counted per report
 _REVIEWED = tuple(str(getattr(s, "value", s)) for s in REVIEWED_STATUSES)  # as column labels
 DETAIL_COLUMNS = ["报告单位", "年度", "文件", "所在章节", "事项", "数值", "计量单位", "限定语", "原文",
@@ -60,6 +61,9 @@ def summary_table(stream: ExportStream, report_ids: Collection[int] | None = Non
                               for rid in table["id"]]
     table["审核人"] = [activity.get(rid, (None, None))[0] for rid in table["id"]]
     table["审核时间"] = [activity.get(rid, (None, None))[1] for rid in table["id"]]
+    heads = stream.report_heads()
+    for k, name in enumerate(("标题", "文号", "发布日期", "审核意见")):
+        table[name] = [heads.get(rid, (None,) * 4)[k] for rid in table["id"]]
     return table[SUMMARY_COLUMNS].reset_index(drop=True).astype({"年度": "Int64"})
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 
+from core.export.indicator_sheets import indicator_summary_sheet, year_over_year_sheet
 from core.export.issue_sheet import issue_sheet
 from core.export.review_sheets import detail_sheet, summary_sheet
 from core.export.scope import ExportScope
@@ -20,7 +21,8 @@ from core.export import xlsx_writer
 from core.export.xlsx_writer import EXCEL_MAX_ROWS
 
 SheetBuilder = Callable[[ExportScope], "Sheet | Iterable[Sheet]"]
-SHEET_BUILDERS: list[SheetBuilder] = [summary_sheet, detail_sheet, issue_sheet]
+SHEET_BUILDERS: list[SheetBuilder] = [summary_sheet, indicator_summary_sheet, year_over_year_sheet,
+                                      detail_sheet, issue_sheet]
 
 
 def _sheets(scope: ExportScope, builders: Iterable[SheetBuilder]) -> Iterator[Sheet]:

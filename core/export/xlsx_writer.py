@@ -27,7 +27,8 @@ import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
 from core.export.sheet import CODE, DATE, DATETIME, INTEGER, PERCENT, Sheet
-from core.export.xlsx_cells import MAX_DECIMALS, RowEncoder, column_letter
+from core.export.xlsx_cells import (LINE_HEIGHT, MAX_DECIMALS, MAX_LINES, RowEncoder,
+                                    column_letter, text_lines)
 
 EXCEL_MAX_ROWS = 1_048_576
 _BASE = {"font_name": "宋体", "font_size": 10, "valign": "top", "border": 1, "border_color": "#BFBFBF"}
@@ -77,6 +78,11 @@ class _Part:
             self.header_row = 1
         for c, column in enumerate(sheet.columns):
             ws.write_string(self.header_row, c, column.header, fmt.header)
+        # a long header in a narrow column (指标汇总: one column per indicator) wraps; the
+        # height is written, as for data rows, since not every program recomputes it
+        lines = max((text_lines(c.header, c.width) for c in sheet.columns), default=1)
+        if lines > 1:
+            ws.set_row(self.header_row, min(lines, MAX_LINES) * LINE_HEIGHT)
         ws.freeze_panes(self.header_row + 1, 0)
         ws.repeat_rows(self.header_row)
         self.next_row = self.header_row + 1  # 0-based

@@ -16,14 +16,17 @@ class OpChanges:
     sections: bool = False  # headings changed (outline, parts, section of each figure)
     report: bool = False  # the report's own fields (review state, metadata) changed
     checks: bool = False  # the report's findings or a decision on one changed (问题 panel)
+    # the 指标汇总's other inputs changed (how a cell combines, which bodies are one)
+    indicators: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.figures or self.added or self.sections or self.report or self.checks)
+        return bool(self.figures or self.added or self.sections or self.report or self.checks
+                    or self.indicators)
 
     @property
     def list_row(self) -> bool:
         """The report list's row of ``report_id`` may show other counts or another state."""
-        return bool(self)
+        return bool(self.figures or self.added or self.sections or self.report or self.checks)
 
 
 NOTHING = OpChanges()

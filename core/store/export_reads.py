@@ -105,6 +105,12 @@ class ExportStream:
         return self._conn.execute("SELECT id, org, year, file_name, review_state FROM reports"
                                   " ORDER BY org, year, file_name, id").fetchall()
 
+    def report_heads(self) -> dict[int, tuple]:
+        """report id → (title, doc_number, published, opinion): the 汇总 sheet's document
+        columns and the reviewer's 审核意见."""
+        return {r[0]: r[1:] for r in self._conn.execute(
+            "SELECT id, title, doc_number, published, opinion FROM reports")}
+
     def status_counts(self) -> list[tuple]:
         """(report_id, status, number of figures)."""
         return self._conn.execute(

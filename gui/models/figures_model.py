@@ -13,7 +13,7 @@ from core.store.records import FigureRecord
 from gui.views.highlights import status_color, status_label
 
 (COL_SUBJECT, COL_VALUE, COL_UNIT, COL_QUALIFIER, COL_TEXT, COL_SECTION, COL_PAGE,
- COL_STATUS) = range(8)
+ COL_STATUS, COL_INDICATOR) = range(9)
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 1  # the FigureRecord
 FIGURE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -33,7 +33,7 @@ def _text_order(item: FigureRecord) -> tuple[int, int]:
 
 
 class FiguresModel(QAbstractTableModel):
-    HEADERS = ("主体", "数值", "单位", "限定", "原文", "章节", "页码", "状态")
+    HEADERS = ("主体", "数值", "单位", "限定", "原文", "章节", "页码", "状态", "指标")
 
     def __init__(self, parent=None, editable: bool = False):
         super().__init__(parent)
@@ -43,6 +43,10 @@ class FiguresModel(QAbstractTableModel):
         self._session: ReportSession | None = None
         self._items: list[FigureRecord] = []
         self._row_of_id: dict[int, int] = {}
+        # 指标 column: indicator id → name, and why the rules map a figure (a tooltip); both
+        # supplied by ``gui.review.indicator_column``
+        self.indicator_names: dict[str, str] = {}
+        self.indicator_reason = lambda _figure_id: None
 
     # --- content -------------------------------------------------------------------------
     def set_report(self, session: ReportSession | None) -> None:
@@ -71,7 +75,7 @@ class FiguresModel(QAbstractTableModel):
             if row is None:
                 continue
             self._items[row] = self._session.figure(fid)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, COL_STATUS))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, COL_INDICATOR))
 
     def insert_figures(self, ids) -> None:
         """New figures of the session, each inserted at its place in text order."""
@@ -153,11 +157,15 @@ class FiguresModel(QAbstractTableModel):
                 return str(f.page + 1) if f.page is not None else ""
             if col == COL_STATUS:
                 return status_label(f.status)
+            if col == COL_INDICATOR:
+                return self.indicator_names.get(f.indicator, f.indicator) if f.indicator else ""
         if role == Qt.ItemDataRole.DecorationRole and col in (COL_SUBJECT, COL_STATUS):
             # the first column carries the status colour too: the 状态 column may be scrolled off
             return status_color(f.status)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_SUBJECT:
             return f"{f.subject or ''}（{status_label(f.status)}）"
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_INDICATOR:
+            return self.indicator_reason(f.id)
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_TEXT, COL_SECTION):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_VALUE, COL_PAGE):
@@ -219,7 +227,9 @@ class FiguresFilterProxy(QSortFilterProxyModel):
             return False
         if self._text:
             hay = " ".join((f.subject or "", format_value(f.value), f.unit or "",
-                            f.qualifier or "", f.text, model.section_title(f))).lower()
+                            f.qualifier or "", f.text, model.section_title(f),
+                            model.indicator_names.get(f.indicator, "") if f.indicator else "")
+                           ).lower()
             if self._text not in hay:
                 return False
         return True

@@ -29,7 +29,8 @@ def test_import_then_export(tmp_path):
     out = tmp_path / "汇总.xlsx"
     result = run_main("export", "--db", str(db), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert openpyxl.load_workbook(out, read_only=True).sheetnames[:2] == ["汇总", "明细"]
+    sheets = openpyxl.load_workbook(out, read_only=True).sheetnames
+    assert sheets == ["汇总", "指标汇总", "同比", "明细", "问题清单"]
     csv_out = tmp_path / "明细.csv"
     assert run_main("export", "--db", str(db), "--out", str(csv_out), "--reviewed-only").returncode == 0
     assert csv_out.read_bytes().startswith(b"\xef\xbb\xbf")

@@ -31,7 +31,7 @@ def store(tmp_path):
 def test_xlsx_has_two_formatted_sheets(store, tmp_path):
     out = export(store, tmp_path / "out" / "汇总.xlsx")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames[:2] == ["汇总", "明细"]
+    assert wb.sheetnames == ["汇总", "指标汇总", "同比", "明细", "问题清单"]
     summary, detail = wb["汇总"], wb["明细"]
     assert [c.value for c in summary[1]] == SUMMARY_COLUMNS
     assert [c.value for c in detail[1]] == DETAIL_COLUMNS

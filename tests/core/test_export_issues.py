@@ -54,7 +54,7 @@ def test_issue_sheet_rows_and_decisions(store, tmp_path):
     assert first["核实人"] == "李四" and "30件" in first["原文"]
     assert (second["单位"], second["核实结果"], second["说明"]) == ("甲县司法局", "核实无误",
                                                                "分项另有1件未列")
-    assert openpyxl.load_workbook(out).sheetnames == ["汇总", "明细", "问题清单"]
+    assert openpyxl.load_workbook(out).sheetnames == ["汇总", "指标汇总", "同比", "明细", "问题清单"]
     summary = openpyxl.load_workbook(out)["汇总"]
     head = [c.value for c in summary[1]]
     # no heading names 第一责任人职责, a paragraph covers it: not listed as missing (as in the window)

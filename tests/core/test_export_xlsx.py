@@ -42,9 +42,9 @@ def _print_ready(ws, header_row=1):
 def test_review_export_is_print_ready_with_typed_cells(store, tmp_path):
     out = export(store, tmp_path / "汇总.xlsx")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["汇总", "明细", "问题清单"]
+    assert wb.sheetnames == ["汇总", "指标汇总", "同比", "明细", "问题清单"]
     for ws in wb:
-        _print_ready(ws)
+        _print_ready(ws, 2 if ws.title in ("指标汇总", "同比") else 1)  # under a title row
     summary, detail = wb["汇总"], wb["明细"]
     head = [c.value for c in summary[1]]
     row = dict(zip(head, summary[3], strict=True))
