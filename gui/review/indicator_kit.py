@@ -59,7 +59,7 @@ class IndicatorKit(QObject):
 
     def _actions(self) -> None:
         w = self.window
-        self.summary_toggle = self._toggle(self.summary, self.tr("指标汇总面板"), "Ctrl+I")
+        self.summary_toggle = self._toggle(self.summary, self.tr("指标汇总面板"), "Ctrl+Shift+I")
         self.opinion_toggle = self._toggle(self.opinion, self.tr("审核意见面板"), "Ctrl+Shift+M")
         self.docx_action = QAction(self.tr("生成审核意见书（.docx）…"), w)
         self.docx_action.triggered.connect(lambda: self.opinion.write_docx())
