@@ -28,7 +28,7 @@ class StoreReportSource:
         self.store()  # open (and migrate) the database now, on the GUI thread
 
     @classmethod
-    def open_default(cls) -> "StoreReportSource":
+    def open_default(cls) -> StoreReportSource:
         return cls(None)
 
     def store(self) -> Store:

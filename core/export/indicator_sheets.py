@@ -107,7 +107,7 @@ def _summary_rows(table, used: list[Indicator], year: int | None):
         cells = [row.cells.get(i.id) for i in used]
         pending = sum(1 for c in cells if c is not None and c.pending)
         yield [n, row.body, row.report.year,
-               *(_cell_value(i, c.value if c else None) for i, c in zip(used, cells)),
+               *(_cell_value(i, c.value if c else None) for i, c in zip(used, cells, strict=False)),
                pending or None]
     yield [None, "合计", year, *(_cell_value(i, table.totals.get(i.id)) for i in used), None]
     if any(table.means.get(i.id) is not None for i in used):

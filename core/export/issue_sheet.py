@@ -21,5 +21,5 @@ assert [c.header for c in ISSUE_SHEET_COLUMNS] == list(ISSUE_COLUMNS)
 
 def issue_sheet(scope: ExportScope) -> Sheet:
     ids = None if scope.report_ids is None else sorted(scope.report_ids)
-    rows = scope.store.issue_rows(ids)  # type: ignore[attr-defined]
+    rows = scope.store.issue_rows(ids)
     return Sheet(ISSUE_SHEET, ISSUE_SHEET_COLUMNS, (r.as_row() for r in rows))

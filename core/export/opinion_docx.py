@@ -156,7 +156,7 @@ def write_opinion_docx(op: OpinionDoc, path: str | Path) -> Path:
         _heading(document, "附：报告中的主要指标")
         grid = document.add_table(rows=1, cols=3)
         grid.style = "Table Grid"
-        for cell, text in zip(grid.rows[0].cells, ("指标", "数值", "状态")):
+        for cell, text in zip(grid.rows[0].cells, ("指标", "数值", "状态"), strict=True):
             cell.text = text
         for name, value, pending in op.indicators:
             cells = grid.add_row().cells
@@ -173,11 +173,11 @@ def write_opinion_docx(op: OpinionDoc, path: str | Path) -> Path:
         tmp = out.with_name(out.name + ".part")
         document.save(str(tmp))
         tmp.replace(out)  # never a half-written file under the final name
-    except PermissionError:
+    except PermissionError as exc:
         raise ReportError("database", f"无法写入 {out}：文件可能正在 Word/WPS 中打开，请关闭后重试。",
-                          str(out))
+                          str(out)) from exc
     except OSError as exc:
-        raise ReportError("database", f"无法写入 {out}：{os_error_message(exc)}", str(out))
+        raise ReportError("database", f"无法写入 {out}：{os_error_message(exc)}", str(out)) from exc
     return out
 
 

@@ -51,7 +51,7 @@ def summary_table(stream: ExportStream, report_ids: Collection[int] | None = Non
     per_status = (counts.pivot_table(index="report_id", columns="status", values="n",
                                      aggfunc="sum", fill_value=0)
                   .reindex(columns=list(_COUNTED), fill_value=0))
-    table = reports.join(per_status, on="id").fillna({k: 0 for k in _COUNTED})
+    table = reports.join(per_status, on="id").fillna(dict.fromkeys(_COUNTED, 0))
     table[list(_COUNTED)] = table[list(_COUNTED)].astype("int64")
     live = table[list(_COUNTED)].sum(axis=1) - table["已删除"]
     done = table[list(_REVIEWED)].sum(axis=1)
@@ -93,6 +93,7 @@ def detail_rows(stream: ExportStream, report_ids: Collection[int] | None = None)
         if rid != current:
             head, sections = stream.report(rid)
             paths, current = SectionPaths(sections), rid
+        assert head is not None and paths is not None  # read at the report's first figure
         org, year, name, text = head
         if text[start:end] != quote:
             check = "不一致：原文已变化"

@@ -170,7 +170,7 @@ class RowEncoder:
 
     def row_xml(self, row: Sequence, r: int) -> str:
         cells = []
-        for letter, encode, value in zip(self.letters, self.encoders, row):
+        for letter, encode, value in zip(self.letters, self.encoders, row, strict=False):
             if value is not None:
                 tail = encode(value)
                 if tail is not None:

@@ -87,7 +87,7 @@ class _Part:
         ws.repeat_rows(self.header_row)
         self.next_row = self.header_row + 1  # 0-based
         self.rows_path = work / f"rows{len(book.worksheets())}.xml"
-        self.rows = open(self.rows_path, "w", encoding="utf-8", newline="")
+        self.rows = open(self.rows_path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed in finish()
 
     def finish(self) -> None:
         self.rows.close()

@@ -24,6 +24,7 @@ class SetIndicatorOp(Op):
         self.report_id: int | None = None
 
     def _changes(self) -> OpChanges:
+        assert self.report_id is not None  # recorded by do()
         ch = figures_changed(self.report_id, {self.figure_id})
         return OpChanges(ch.report_id, figures=ch.figures, indicators=True)
 

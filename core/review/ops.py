@@ -76,10 +76,12 @@ class FigureOp(Op):
         return NOTHING if self.noop else figures_changed(self.after.report_id, {self.figure_id})
 
     def undo(self, store, reviewer: str) -> OpChanges:
+        assert self.before is not None  # recorded by do()
         rec = put_figure_state(store, reviewer, self.before, "undo")
         return figures_changed(rec.report_id, {rec.id})
 
     def redo(self, store, reviewer: str) -> OpChanges:
+        assert self.after is not None  # recorded by do()
         rec = put_figure_state(store, reviewer, self.after, "redo")
         return figures_changed(rec.report_id, {rec.id})
 
@@ -158,13 +160,16 @@ class ConfirmSection(Op):
         recs = store.confirm_pending_in_section(self.section_id, reviewer)
         self.ids = [r.id for r in recs]
         self.noop = not recs
-        self.report_id = recs[0].report_id if recs else None
-        return NOTHING if self.noop else figures_changed(self.report_id, self.ids)
+        if not recs:
+            return NOTHING
+        self.report_id = recs[0].report_id
+        return figures_changed(recs[0].report_id, self.ids)
 
     def _set_all(self, store, reviewer: str, status: str, action: str) -> OpChanges:
         live = [r.id for r in store.get_figures(self.ids) if r.status != FigureStatus.DELETED]
         store.update_figures([(fid, {"status": status}) for fid in live], reviewer,
                              action=action)  # one transaction
+        assert self.report_id is not None  # do() found the figures
         return figures_changed(self.report_id, live)
 
     def undo(self, store, reviewer: str) -> OpChanges:
@@ -201,9 +206,11 @@ class SectionOp(Op):
         return NOTHING if self.noop else OpChanges(self.after.report_id, sections=True)
 
     def undo(self, store, reviewer: str) -> OpChanges:
+        assert self.before is not None  # recorded by do()
         return self._put(store, reviewer, self.before, "undo")
 
     def redo(self, store, reviewer: str) -> OpChanges:
+        assert self.after is not None  # recorded by do()
         return self._put(store, reviewer, self.after, "redo")
 
 
@@ -261,6 +268,7 @@ class SetReviewState(Op):
         return NOTHING if self.noop else self._set(store, reviewer, self.state)
 
     def undo(self, store, reviewer: str) -> OpChanges:
+        assert self.before is not None  # recorded by do()
         return self._set(store, reviewer, self.before)
 
     def redo(self, store, reviewer: str) -> OpChanges:
@@ -296,9 +304,11 @@ class DecideCheck(Op):
         return NOTHING if self.noop else OpChanges(self.after.report_id, checks=True)
 
     def undo(self, store, reviewer: str) -> OpChanges:
+        assert self.before is not None  # recorded by do()
         return self._put(store, reviewer, self.before, "undo")
 
     def redo(self, store, reviewer: str) -> OpChanges:
+        assert self.after is not None  # recorded by do()
         return self._put(store, reviewer, self.after, "redo")
 
 
@@ -326,7 +336,7 @@ class EditReportMeta(Op):
         return NOTHING if self.noop else OpChanges(self.report_id, report=True)
 
     def undo(self, store, reviewer: str) -> OpChanges:
-        return self._set(store, reviewer, self.before, "undo")
+        return self._set(store, reviewer, self.before, "undo")  # None is a value here (no 文号)
 
     def redo(self, store, reviewer: str) -> OpChanges:
         return self._set(store, reviewer, self.after, "redo")

@@ -15,7 +15,7 @@ SECTION_INDEX_ROLE = Qt.ItemDataRole.UserRole + 2  # index into the report's sec
 class _Node:
     __slots__ = ("index", "section", "parent", "children")
 
-    def __init__(self, index: int, section: Section | None, parent: "_Node | None"):
+    def __init__(self, index: int, section: Section | None, parent: _Node | None):
         self.index = index
         self.section = section
         self.parent = parent

@@ -116,7 +116,7 @@ class ChecksKit(QObject):
         return True
 
     def _on_checks(self, report) -> None:
-        counts = {d: 0 for d in ("待核实", "核实无误", "确认问题")}
+        counts = dict.fromkeys(("待核实", "核实无误", "确认问题"), 0)
         for c in report.checks:
             counts[c.decision] = counts.get(c.decision, 0) + 1
         self.report_list.model.set_problem_count(report.id, counts)

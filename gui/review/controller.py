@@ -136,9 +136,9 @@ class ReviewController(NavigationMixin, QObject):
                 self.next_pending(wrap_reports=False)
             return False
         cmd = self._figure_op(ops.confirm_figure, self.tr("确认数字"))
-        if cmd is not None and self.advance_after_confirm:
-            if not self.next_pending(wrap_reports=False) and self.current() is not None:
-                self.message.emit(self.tr("本报告的数字已全部审核，可标记为“已审核”（Ctrl+Enter）。"))
+        if (cmd is not None and self.advance_after_confirm
+                and not self.next_pending(wrap_reports=False) and self.current() is not None):
+            self.message.emit(self.tr("本报告的数字已全部审核，可标记为“已审核”（Ctrl+Enter）。"))
         return cmd is not None
 
     def delete(self) -> bool:

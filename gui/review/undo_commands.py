@@ -30,12 +30,21 @@ class OpCommand(QUndoCommand):
         try:
             changes = step(self.session.store(), self.reviewer())
         except ReportError as exc:  # e.g. the database is busy: say so, keep the stack
-            if not self._done_once:
-                self.error = exc
-                self.setObsolete(True)
-            self.on_error(exc.message)
+            self._failed(exc, exc.message)
+            return
+        except Exception as exc:  # noqa: BLE001 - a defect in one op must not take the window down
+            # Raised through Qt's C++ undo stack, a Python exception ends the process; the op's
+            # transaction has rolled back, so saying so and carrying on loses nothing.
+            self._failed(ReportError("internal", str(exc)),
+                         f"内部错误：这一步没有完成，数据库未改变（{type(exc).__name__}: {exc}）。")
             return
         self.session.apply(changes)
+
+    def _failed(self, error: ReportError, message: str) -> None:
+        if not self._done_once:
+            self.error = error
+            self.setObsolete(True)
+        self.on_error(message)
 
     def redo(self) -> None:
         if self._done_once:

@@ -27,8 +27,8 @@ FIELD_LABELS = {"name": "名称", "unit": "单位", "area": "领域", "kind": "�
 
 def history_line(h: dict) -> str:
     """One catalogue change as the reviewer reads it: when, who, what, old → new."""
-    head = f"{(h.get('at') or '')[:16]}  {h.get('reviewer') or ''}  " \
-           f"{ACTION_LABELS.get(h.get('action'), h.get('action'))}"
+    head = (f"{(h.get('at') or '')[:16]}  {h.get('reviewer') or ''}  "
+            f"{ACTION_LABELS.get(h.get('action'), h.get('action'))}")
     field = h.get("field")
     if field is None or field == "retired":
         return head

@@ -56,7 +56,7 @@ class CopyCompareDialog(QDialog):
         self.views = (self._view(left, diff_l), self._view(right, diff_r))
         self.diff_counts = (len(diff_l), len(diff_r))
         row = QHBoxLayout()
-        for side, view in zip(self.sides, self.views):
+        for side, view in zip(self.sides, self.views, strict=True):
             col = QVBoxLayout()
             title = QLabel(f"<b>{side.title}</b>", self)
             title.setWordWrap(True)

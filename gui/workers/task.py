@@ -81,6 +81,6 @@ class Task(QRunnable):
         finally:
             self.signals.finished.emit()
 
-    def start(self, pool: QThreadPool | None = None) -> "Task":
+    def start(self, pool: QThreadPool | None = None) -> Task:
         (pool or QThreadPool.globalInstance()).start(self)
         return self
