@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a test reads lives in the repository (tests/data: copies of the seed reports, their gold
-# annotations and the importer fixtures), so a clone anywhere runs every test; ../shared is for benches.
+# annotations and the importer fixtures), so a clone anywhere runs every test; the shared data folder beside the checkout is for benches.
 DATA = ROOT / "tests" / "data"
 SEEDS = DATA / "seeds"
 GOLD = DATA / "gold"

@@ -59,6 +59,25 @@ def put_figure_state(store, reviewer: str, snapshot: FigureRecord, action: str) 
     return store.update_figure(snapshot.id, reviewer, action=action, **kwargs)
 
 
+class _SnapshotOp(Op):
+    """An op whose ``do`` records the record before and after; undo and redo write one back
+    through ``_put`` (audited as 撤销 / 重做)."""
+
+    before: Any = None
+    after: Any = None
+
+    def _put(self, store, reviewer: str, snap: Any, action: str) -> OpChanges:
+        raise NotImplementedError
+
+    def undo(self, store, reviewer: str) -> OpChanges:
+        assert self.before is not None  # recorded by do()
+        return self._put(store, reviewer, self.before, "undo")
+
+    def redo(self, store, reviewer: str) -> OpChanges:
+        assert self.after is not None  # recorded by do()
+        return self._put(store, reviewer, self.after, "redo")
+
+
 class FigureOp(Op):
     """Any change of one figure; ``run(store, figure_id, reviewer)`` makes it."""
 
@@ -183,7 +202,7 @@ def _section_state(rec: SectionRecord) -> tuple:
     return rec.level, rec.kind, rec.removed
 
 
-class SectionOp(Op):
+class SectionOp(_SnapshotOp):
     """Change a heading's level / kind or remove it; ``run(store, section_id, reviewer)``."""
 
     def __init__(self, section_id: int, run: Callable[[Any, int, str], SectionRecord],
@@ -204,14 +223,6 @@ class SectionOp(Op):
         self.after = self.run(store, self.section_id, reviewer)
         self.noop = _section_state(self.before) == _section_state(self.after)
         return NOTHING if self.noop else OpChanges(self.after.report_id, sections=True)
-
-    def undo(self, store, reviewer: str) -> OpChanges:
-        assert self.before is not None  # recorded by do()
-        return self._put(store, reviewer, self.before, "undo")
-
-    def redo(self, store, reviewer: str) -> OpChanges:
-        assert self.after is not None  # recorded by do()
-        return self._put(store, reviewer, self.after, "redo")
 
 
 def edit_section(section_id: int, level: int, kind: str | None,
@@ -275,7 +286,7 @@ class SetReviewState(Op):
         return self._set(store, reviewer, self.state)
 
 
-class DecideCheck(Op):
+class DecideCheck(_SnapshotOp):
     """核实无误 (dismiss, optional note) / 确认问题 / 待核实 on one finding of the 问题 panel.
 
     The store audits each changed field; undo puts back the decision and note ``do`` found
@@ -302,14 +313,6 @@ class DecideCheck(Op):
         self.noop = (self.before.decision, self.before.note) == (self.after.decision,
                                                                   self.after.note)
         return NOTHING if self.noop else OpChanges(self.after.report_id, checks=True)
-
-    def undo(self, store, reviewer: str) -> OpChanges:
-        assert self.before is not None  # recorded by do()
-        return self._put(store, reviewer, self.before, "undo")
-
-    def redo(self, store, reviewer: str) -> OpChanges:
-        assert self.after is not None  # recorded by do()
-        return self._put(store, reviewer, self.after, "redo")
 
 
 class EditReportMeta(Op):

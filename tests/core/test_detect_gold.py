@@ -1,4 +1,4 @@
-"""Detection against the five gold annotations (tests/data/gold, copied from ../shared/gold)."""
+"""Detection against the five gold annotations (tests/data/gold, a copy of the shared gold annotations)."""
 from __future__ import annotations
 
 import json

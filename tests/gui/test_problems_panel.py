@@ -20,18 +20,18 @@ FILLER = "".join(f"{t}工作扎实推进，制度机制不断完善，群众满�
     "公共法律服务", "依法决策"))
 
 
-def report_text(org: str, year: int, shared: str = "", total: int = 26) -> str:
+def report_text(org: str, year: int, common: str = "", total: int = 26) -> str:
     return (f"{org}{year}年度法治政府建设情况报告\n\n一、主要举措和成效\n" + FILLER +
             f"全年共办理行政复议案件{total}件（主办件15件，协办件12件），依法开展行政执法检查工作。\n"
-            + (shared + "\n" if shared else "")
+            + (common + "\n" if common else "")
             + "本局主要负责人切实履行推进法治建设第一责任人职责，亲自部署重要工作。\n"
             "二、存在的不足和原因\n基层法治力量仍然薄弱，存在执法不规范问题。\n"
             "三、下一年度主要安排\n下一步将继续加强法治宣传教育。\n")
 
 
-def write_report(tmp_path, org="某某县司法局", year=2023, shared="", total=26):
+def write_report(tmp_path, org="某某县司法局", year=2023, common="", total=26):
     path = tmp_path / f"{org}{year}年度报告.txt"
-    path.write_text(report_text(org, year, shared, total), encoding="utf-8")
+    path.write_text(report_text(org, year, common, total), encoding="utf-8")
     return path
 
 
