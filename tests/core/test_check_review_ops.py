@@ -7,7 +7,6 @@ from core.analysis import load_and_analyze
 from core.review import check_refresh, ops
 from core.review.changes import OpChanges
 from core.review.session import ReportSession
-from core.store import Store
 
 WHO = "审核员"
 REPORT = """某某县司法局2023年度法治政府建设情况报告
@@ -21,11 +20,6 @@ REPORT = """某某县司法局2023年度法治政府建设情况报告
 下一步将继续加强法治宣传教育。
 """
 
-
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "db" / "reports.sqlite3") as s:
-        yield s
 
 
 @pytest.fixture

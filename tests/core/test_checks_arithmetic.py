@@ -1,6 +1,6 @@
 """Sum, rate, share and stated-twice checks on the seed reports, sentences copied from the corpus
 (government work reports) and constructed text."""
-from conftest import SEEDS
+from tests.conftest import SEEDS
 from core.checks import run_checks
 from core.checks.rates import check_rates
 from core.checks.sums import check_sums

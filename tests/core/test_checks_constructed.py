@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from conftest import DATA
+from tests.conftest import DATA
 from core.checks import KINDS, run_checks
 from core.detect import detect
 

@@ -1,7 +1,7 @@
 """Required parts by heading or content (with evidence), deadlines and form, on seeds and constructed text."""
 from datetime import date
 
-from conftest import SEEDS
+from tests.conftest import SEEDS
 from core.checks import checks_json, run_checks
 from core.checks.deadlines import check_deadlines, check_form, find_dates
 from core.checks.parts_content import find_parts

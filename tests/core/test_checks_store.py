@@ -4,18 +4,13 @@ import sqlite3
 
 import pytest
 
-from conftest import SEEDS
+from tests.conftest import SEEDS
 from core.analysis import load_and_analyze
 from core.checks import service
 from core.errors import ReportError
 from core.store import Store
 from core.store import connection, schema
 
-
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "db" / "reports.sqlite3") as s:
-        yield s
 
 
 @pytest.fixture

@@ -6,16 +6,10 @@ from bench.store_samples import write_sample
 from core.indicators.summary import summary_table
 from core.review.changes import OpChanges
 from core.review.indicator_ops import SetBodyAliasOp, SetChoiceOp, SetIndicatorOp, SetOpinionOp
-from core.store import Store
 
 WHO = "审核员"
 IND = "normative_docs_reviewed"
 
-
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "db.sqlite3") as s:
-        yield s
 
 
 @pytest.fixture

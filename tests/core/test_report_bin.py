@@ -17,11 +17,6 @@ from tests.conftest import FIXTURES, SEEDS
 WHO = "李审核"
 
 
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "db" / "reports.sqlite3") as s:
-        yield s
-
 
 def _import(store, path) -> int:
     return store.import_file(path, analyzer=load_and_analyze).report_id

@@ -7,7 +7,6 @@ from core.domain import FigureStatus
 from core.review import ops
 from core.review.changes import OpChanges
 from core.review.session import ReportSession
-from core.store import Store
 
 WHO = "审核员"
 # The statements one keypress (Y: confirm a figure) may cost, from the operation to the updated
@@ -15,11 +14,6 @@ WHO = "审核员"
 # it from 未审 to 审核中); before the redesign 16, plus four reads of the whole report text.
 KEYPRESS_BUDGET = 11
 
-
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "db" / "reports.sqlite3") as s:
-        yield s
 
 
 @pytest.fixture

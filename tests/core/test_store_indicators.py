@@ -10,11 +10,6 @@ from core.errors import ReportError
 from core.store import Store, connection, schema
 
 
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "db.sqlite3") as s:
-        yield s
-
 
 def _report(store, tmp_path, seed=1, indicators=("normative_docs_reviewed", None)):
     path, doc, ext = write_sample(tmp_path, seed)

@@ -3,13 +3,7 @@ import pytest
 
 from bench.store_samples import write_sample
 from core.errors import ReportError
-from core.store import Store
 
-
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "db" / "reports.sqlite3") as s:
-        yield s
 
 
 @pytest.fixture

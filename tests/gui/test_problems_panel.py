@@ -10,7 +10,7 @@ from core.domain import FigureStatus
 from gui.models.report_list_model import COL_PROBLEMS
 from tests.gui.review_fixtures import REVIEWER, open_path, press, store_of
 
-SHARED = ("我们坚持把学习贯彻习近平法治思想作为首要政治任务，组织领导干部集中学习法律法规12次，"
+COMMON_PARAGRAPH = ("我们坚持把学习贯彻习近平法治思想作为首要政治任务，组织领导干部集中学习法律法规12次，"
           "举办法治专题讲座3场，推动尊法学法守法用法在全系统蔚然成风，依法行政能力明显提升。")
 
 
@@ -154,9 +154,9 @@ def test_copy_found_after_import_and_shown_side_by_side(qtbot, rwindow, tmp_path
         return real(store, year)
 
     monkeypatch.setattr(service, "run_copy_checks", recording)
-    first = write_report(tmp_path, "某某县民政局", 2023, SHARED)
+    first = write_report(tmp_path, "某某县民政局", 2023, COMMON_PARAGRAPH)
     open_path(qtbot, rwindow, first)
-    changed = SHARED.replace("12次", "15次").replace("3场", "4场")
+    changed = COMMON_PARAGRAPH.replace("12次", "15次").replace("3场", "4场")
     open_path(qtbot, rwindow, write_report(tmp_path, "某某县司法局", 2023, changed))
     assert threads == [False, False]  # after each import, in the worker thread
     panel = _panel(rwindow)
@@ -170,9 +170,9 @@ def test_copy_found_after_import_and_shown_side_by_side(qtbot, rwindow, tmp_path
     press(qtbot, rwindow, Qt.Key.Key_C)
     dlg = rwindow.review_kit.checks.compare_dialog
     assert dlg is not None and dlg.isVisible()
-    assert dlg.marked_text(0) == changed and dlg.marked_text(1) == SHARED
+    assert dlg.marked_text(0) == changed and dlg.marked_text(1) == COMMON_PARAGRAPH
     assert dlg.diff_counts[0] >= 2 and dlg.diff_counts[1] >= 2  # 12→15, 3→4 marked on both sides
-    assert SHARED in dlg.views[1].toPlainText() and changed in dlg.views[0].toPlainText()
+    assert COMMON_PARAGRAPH in dlg.views[1].toPlainText() and changed in dlg.views[0].toPlainText()
     dlg.close()
 
 
