@@ -64,8 +64,9 @@ def _read_only(path: str, progress: Progress) -> tuple[Document, Extraction]:
 def _detect_pending(path: str, progress: Progress) -> tuple[Document, Extraction]:
     from core.analysis import analyze_document
 
-    document = _PENDING.pop(path)
-    return document, analyze_document(document)
+    # the parent has the document already: send back only the extraction (a long PDF's character
+    # boxes are megabytes)
+    return cast(Document, None), analyze_document(_PENDING.pop(path))
 
 
 def warm_up_detection() -> None:
@@ -75,6 +76,7 @@ def warm_up_detection() -> None:
     # only a head start: a real failure shows up again in the detection child and is reported in Chinese
     with contextlib.suppress(Exception):
         analyze_document(Document(text=_WARM_UP_TEXT, source="warm-up.txt", format="txt"))
+    import ctypes  # noqa: F401 - the detection child's set-up (core.child_process) needs it
 
 
 def analyze(path: str) -> tuple[Document, Extraction]:
@@ -100,10 +102,10 @@ def analyze(path: str) -> tuple[Document, Extraction]:
         reader.close()  # Ctrl+C during the warm-up: the reading child is killed
     if "error" in outcome:
         raise cast(BaseException, outcome["error"])
-    _PENDING[path] = cast(Document, outcome["document"])
+    document = _PENDING[path] = cast(Document, outcome["document"])
     detector = AnalysisWorker(start_method="fork", warm_up=False, job=_detect_pending)
     try:
-        return detector.analyze(path)
+        return document, detector.analyze(path)[1]
     finally:
         _PENDING.pop(path, None)
         detector.close()
