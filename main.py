@@ -133,11 +133,11 @@ def exit_now(code: int) -> None:
     """End ``extract`` without tearing the interpreter down: its work is printed and its children
     are gone, and freeing the detectors' patterns and dictionaries one object at a time costs
     ~10 ms. Other commands exit normally (files and databases close in their own ``finally``)."""
+    import contextlib
+
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # a closed pipe (| head), no console
             stream.flush()
-        except (OSError, ValueError, AttributeError):  # a closed pipe (| head) or no console
-            pass
     os._exit(code)
 
 
