@@ -55,7 +55,7 @@ def worth_overlapping(path: str) -> bool:
         return (os.cpu_count() or 1) > 1
 
 
-def _read_only(path: str, progress: Progress) -> tuple[Document, Extraction]:
+def read_document(path: str, progress: Progress) -> tuple[Document, Extraction]:
     from core.importers import load_document
 
     return load_document(path, progress=progress), cast(Extraction, None)
@@ -83,7 +83,7 @@ def analyze(path: str) -> tuple[Document, Extraction]:
     """Import and detect ``path`` in two guarded children; raises ``ReportError`` like
     ``AnalysisWorker.analyze``."""
     path = str(path)
-    reader = AnalysisWorker(start_method="fork", warm_up=False, job=_read_only)
+    reader = AnalysisWorker(start_method="fork", warm_up=False, job=read_document)
     reader.start()  # fork now, while this process has no other thread
     outcome: dict[str, object] = {}
 
