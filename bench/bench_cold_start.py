@@ -19,7 +19,8 @@ Rows:
   development machine one imports ``certifi`` at every start, ~25 ms).
 * ``ref``: the same in another checkout (``--ref DIR``, e.g. a ``git worktree`` of an older commit),
   run in turn with this tree's rows so both see the same machine load.
-* ``frozen``: ``dist/ReportDesk/ReportDesk extract FILE`` when a build exists.
+* ``frozen``: ``dist/ReportDesk/ReportDesk extract FILE`` when a build exists (``ref frozen``: the
+  other checkout's build, when it has one).
 
 The runs are interleaved (one of each command, then again), after one untimed run of each that
 writes ``__pycache__`` and the jieba cache as a user's first start would. ``PYTHONDONTWRITEBYTECODE``
@@ -73,6 +74,9 @@ def commands(files: list[Path], ref: Path | None, python: str) -> list[tuple[str
             cmds.append((f"ref extract {name}", [python, "main.py", "extract", str(f)], ref))
         if FROZEN.exists():
             cmds.append((f"frozen extract {name}", [str(FROZEN), "extract", str(f)], ROOT))
+        ref_frozen = ref / FROZEN.relative_to(ROOT) if ref is not None else None
+        if ref_frozen is not None and ref_frozen.exists():
+            cmds.append((f"ref frozen extract {name}", [str(ref_frozen), "extract", str(f)], ref))
     return cmds
 
 
