@@ -18,6 +18,7 @@ file reads in a few ms, so it keeps the single child.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import threading
 from typing import cast
@@ -105,6 +106,14 @@ def analyze(path: str) -> tuple[Document, Extraction]:
     document = _PENDING[path] = cast(Document, outcome["document"])
     detector = AnalysisWorker(start_method="fork", warm_up=False, job=_detect_pending)
     try:
+        # The warm heap is shared with the detection child copy-on-write; a garbage collection there
+        # would touch every object and copy most pages. The collector skips frozen objects; this
+        # process unfreezes its own (an O(1) list splice) once the child exists.
+        gc.freeze()
+        try:
+            detector.start()
+        finally:
+            gc.unfreeze()
         return document, detector.analyze(path)[1]
     finally:
         _PENDING.pop(path, None)
