@@ -129,9 +129,24 @@ def main(argv: list[str] | None = None) -> int:
     return run_app(options + files)
 
 
+def exit_now(code: int) -> None:
+    """End ``extract`` without tearing the interpreter down: its work is printed and its children
+    are gone, and freeing the detectors' patterns and dictionaries one object at a time costs
+    ~10 ms. Other commands exit normally (files and databases close in their own ``finally``)."""
+    import contextlib
+
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # a closed pipe (| head), no console
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
     try:
-        sys.exit(main())
+        code = main()
     except KeyboardInterrupt:  # Ctrl+C before a subcommand installed its own handling
         print("\n已中断（Ctrl+C）。", file=sys.stderr)
         sys.exit(130)
+    if sys.argv[1:2] == ["extract"]:
+        exit_now(code)
+    sys.exit(code)

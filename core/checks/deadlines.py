@@ -12,6 +12,7 @@ from datetime import date
 
 from core.checks.base import Check, make
 from core.detect.text_norm import cn_to_int, fold_width, lines_with_offsets
+from core.lazy_re import lazy
 
 _DATE = re.compile(r"((?:19|20)\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./]\s*(\d{1,2})\s*[-./]\s*"
                    r"(\d{1,2})(?!\d))")
@@ -19,7 +20,7 @@ _DATE = re.compile(r"((?:19|20)\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*�
 _DATE_CN = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*"
                       r"([一二三四五六七八九十]{1,3})\s*日")
 _PUBLISHED = re.compile(r"(?:发布|公开|发表)(?:时间|日期)\s*[:：]?\s*")
-_ORG_PREFIX = re.compile(r"^[\u4e00-\u9fff（）()]{0,30}$")
+_ORG_PREFIX = lazy(r"^[\u4e00-\u9fff（）()]{0,30}$")
 # signs of a document sent upward with a 版头, where a 发文字号 belongs
 _LETTERHEAD = re.compile(r"签发人|^[\u4e00-\u9fff]{2,20}文件$|^[\u4e00-\u9fff]{2,20}(?:请示|报告)$")
 MIN_BODY = 300

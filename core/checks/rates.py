@@ -15,19 +15,21 @@ import re
 
 from core.checks.base import (Check, decimals, fmt_num, is_percent, lead_phrase, make, qualified,
                               sentence_bounds)
+from core.lazy_re import lazy
 
 _RATE_WORD = re.compile(r"([\u4e00-\u9fff]{2,8}?)率\s*(?:为|达|达到|是|均为|均达)?\s*$")
-_GROWTH = re.compile(r"增长|增幅|增速|同比|环比|比上年|比去年|较上年|较去年|提高|提升|上升|增加|下降|降低|"
-                     r"减少|压减|压缩|缩减|节约|年均|翻|为上年|较")
+_GROWTH_WORDS = (r"增长|增幅|增速|同比|环比|比上年|比去年|较上年|较去年|提高|提升|上升|增加|下降|降低|"
+                 r"减少|压减|压缩|缩减|节约|年均|翻|为上年|较")
+_GROWTH = lazy(_GROWTH_WORDS)
 # against a target a figure may pass 100 % (超额完成): never a "share"
-_MAY_PASS_100 = re.compile(_GROWTH.pattern + r"|超额|完成|执行|预算|目标|计划|任务")
+_MAY_PASS_100 = lazy(_GROWTH_WORDS + r"|超额|完成|执行|预算|目标|计划|任务")
 _TARGET = re.compile(r"到\s*(?:19|20)\d\d\s*年|力争|目标|计划|预计|将达|确保")
 # rates that are a part of a whole by their meaning: they cannot exceed 100 %
-_SHARE = re.compile(r"(?:办结|结案|覆盖|满意|出庭|应诉|参检|合格|知晓|公开|达标|上线|网办|即办|审核|备案|到位|"
-                    r"参与|回复|答复|受理|化解|调解成功|成功|通过|签约|持证|亮证|参保|入学|就业|准确|及时|"
-                    r"回访|响应|整改|销号|审查|参训|参考|参学|持有|入驻|接入|办件|好评|参加)率\s*"
-                    r"(?:为|达|达到|是|均为|均达)?\s*$|占比\s*(?:为|达)?\s*$|比例\s*(?:为|达)?\s*$|"
-                    r"占[\u4e00-\u9fff]{0,12}的?\s*$")
+_SHARE = lazy(r"(?:办结|结案|覆盖|满意|出庭|应诉|参检|合格|知晓|公开|达标|上线|网办|即办|审核|备案|到位|"
+              r"参与|回复|答复|受理|化解|调解成功|成功|通过|签约|持证|亮证|参保|入学|就业|准确|及时|"
+              r"回访|响应|整改|销号|审查|参训|参考|参学|持有|入驻|接入|办件|好评|参加)率\s*"
+              r"(?:为|达|达到|是|均为|均达)?\s*$|占比\s*(?:为|达)?\s*$|比例\s*(?:为|达)?\s*$|"
+              r"占[\u4e00-\u9fff]{0,12}的?\s*$")
 
 
 def _rate_word(text: str, fig) -> str | None:

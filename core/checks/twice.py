@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 
 from core.checks.base import Check, is_percent, lead_phrase, make, qualified, sentence_bounds
+from core.lazy_re import lazy
 
 _FILLER = re.compile(r"^(?:[一二三四五六七八九十]是|其中|同时|另外|此外|目前|截至目前|今年|本年|全年|年内|"
                      r"我局|我区|我市|我委|我办|全区|全市|全局|本局|已经|已|共计|累计|合计|共|总计|先后|"
@@ -20,8 +21,8 @@ _TAIL = re.compile(r"(?:为|达|达到|共|共计|约|近|超过|逾|了|累计)
 _COMPARE = re.compile(r"比上年|比去年|较上年|较去年|同比|环比|增长|下降|减少|增加|提高|由|从|到|至|"
                       r"力争|计划|预计|目标|确保|将|拟|上年|去年|上一年|以来|年均|分别|每|人均|平均|较|比")
 # a multi-year summary and the year's own figure share their words: 五年来新增病床4671张 / 新增病床1791张
-_SCOPE = re.compile(r"过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来|五年|以来|累计|历年|"
-                    r"十[一二三四五]五|本届|届内|时期|连续\s*[一二三四五六七八九十两\d]+\s*年")
+_SCOPE = lazy(r"过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年来|五年|以来|累计|历年|"
+              r"十[一二三四五]五|本届|届内|时期|连续\s*[一二三四五六七八九十两\d]+\s*年")
 _YEARS = re.compile(r"(?:19|20)\d\d")
 _RATIO_UNITS = {"倍", "成", ""}
 MIN_KEY = 5
@@ -35,7 +36,7 @@ def _key(text: str, fig) -> str | None:
     if lead.endswith("的"):
         return None  # 对需修订的15个文件: the counted noun comes after the number, not in the lead
     key = _TAIL.sub("", _FILLER.sub("", lead))
-    han = re.sub(r"[^\u4e00-\u9fff]", "", key)
+    han = "".join(c for c in key if "\u4e00" <= c <= "\u9fff")  # a CJK class costs ~1 ms to compile
     return han if len(han) >= MIN_KEY else None
 
 

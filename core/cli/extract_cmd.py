@@ -14,15 +14,10 @@ from core.errors import ReportError
 
 def run(args) -> int:
     ensure_utf8_stdio()
-    from core.analysis_worker import AnalysisWorker, cli_start_method
-
-    worker = AnalysisWorker(start_method=cli_start_method(), warm_up=False)
     try:
-        _document, extraction = worker.analyze(args.file)
+        extraction = _analyze(args.file)
     except ReportError as exc:
         return fail(f"{display_path(args.file)}：{exc.message}", EXIT_UNREADABLE)
-    finally:
-        worker.close()
     if args.json:
         from core.checks import checks_json
 
@@ -33,6 +28,21 @@ def run(args) -> int:
         return EXIT_OK
     print(summary_text(extraction))
     return EXIT_OK
+
+
+def _analyze(path: str):
+    """Import and detect in guarded child processes (two overlapping ones for a PDF or DOCX on Linux)."""
+    from core.cli import overlap
+
+    if overlap.worth_overlapping(path):
+        return overlap.analyze(path)[1]
+    from core.analysis_worker import AnalysisWorker, cli_start_method
+
+    worker = AnalysisWorker(start_method=cli_start_method(), warm_up=False)
+    try:
+        return worker.analyze(path)[1]
+    finally:
+        worker.close()
 
 
 def summary_text(extraction) -> str:

@@ -13,11 +13,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _RANGES = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
+# Any code point of those ranges. The fold table (NFKC of ~1,400 code points) and the class of its
+# ~1,000 characters cost several ms to build, and almost no text has such a character: they are
+# built only when this cheap class finds one.
+_IN_RANGES = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _RANGES) + "]")
 
 
-def _table() -> dict[int, str]:
+@lru_cache(maxsize=1)
+def fold_table() -> dict[int, str]:
     table = {}
     for lo, hi in _RANGES:
         for cp in range(lo, hi + 1):
@@ -27,15 +33,22 @@ def _table() -> dict[int, str]:
     return table
 
 
-FOLD = _table()
-_ANY = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(FOLD)) + "]")
+@lru_cache(maxsize=1)
+def _foldable() -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(fold_table())) + "]")
+
+
+def __getattr__(name: str):
+    if name == "FOLD":  # the table, for tests and benchmarks
+        return fold_table()
+    raise AttributeError(name)
 
 
 def fold_glyphs(text: str) -> str:
     """``text`` with look-alike radicals/compatibility ideographs folded; the same object if none."""
-    if not _ANY.search(text):
+    if not _IN_RANGES.search(text) or not _foldable().search(text):
         return text  # the common case: no copy
-    return text.translate(FOLD)
+    return text.translate(fold_table())
 
 
 def requote(extraction, original: str):

@@ -25,10 +25,10 @@ from core.detect.meta_org import CHROME as _CHROME
 from core.detect.meta_org import ORG_LINE as _ORG_LINE
 from core.detect.meta_org import org_candidates, pick_org
 from core.numerals import cn_to_int
-from core.detect.text_norm import fold_width, lines_with_offsets
+from core.detect.text_norm import LINE_SPACE, fold_width, lines_with_offsets
 
 
-_WS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\ufeff\u200b"
+_WS = LINE_SPACE
 _TITLE_RX = re.compile(r"(报告|总结|情况)$|^关于")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
 _DATE_CN = re.compile(r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")

@@ -15,12 +15,13 @@ import re
 from collections import Counter
 
 from core.detect.text_norm import fold_width
+from core.lazy_re import lazy
 
 ORG_SUFFIX = (r"(?:局|委员会|委|办公室|街道办事处|办事处|街道办|办|人民政府|政府|厅|院|中心|署|所|站|管委会|管理委员会"
               r"|街道|镇|乡)")
 ORG_LINE = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,30}}?{ORG_SUFFIX}$")
 ADMIN = "省市区县州旗盟镇乡"
-_ORG_IN = re.compile(rf"[\u4e00-\u9fff]{{1,20}}?{ORG_SUFFIX}(?![\u4e00-\u9fff]{{0,2}}(?:建设|工作|领导))")
+_ORG_IN = lazy(rf"[\u4e00-\u9fff]{{1,20}}?{ORG_SUFFIX}(?![\u4e00-\u9fff]{{0,2}}(?:建设|工作|领导))")
 _NOT_ORG_START = tuple("在按据对为向经由与和及于以把将被从")
 _NEVER_ORG = ("法治政府", "法治", "依法治")
 CHROME = re.compile(r"^(当前位置|来源|发布|浏览|字号|打印|关闭|分享|附件|【|\[|Produced|索引号|信息来源|作者)")

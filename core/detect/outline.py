@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 
 from core.extraction import Section
-from core.detect.text_norm import lines_with_offsets
+from core.detect.text_norm import LINE_SPACE, lines_with_offsets
 
 _CN = "一二三四五六七八九十"
-_WS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\ufeff\u200b"
+_WS = LINE_SPACE
 
 # (level, regex) tried in order on the line after its indentation; group "m" is the marker.
 _PATTERNS = [
@@ -85,7 +85,7 @@ def _bare_candidate(offset: int, line: str, report_year: int | None) -> tuple[Se
         return None
     if (_TITLE_LINE.match(title) and "报告" in title) or title.startswith("关于"):
         return None
-    if not re.search(r"[\u4e00-\u9fff]", title[0]) and not title[0].isdigit():
+    if not "\u4e00" <= title[0] <= "\u9fff" and not title[0].isdigit():
         return None
     kind = part_kind(title, report_year)
     if kind is None:

@@ -23,27 +23,28 @@ _NUMBER_START = re.compile(r"[0-9０-９]|[零〇一二两三四五六七八九�
 _YEAR = re.compile(r"^(?:[0-9０-９]{4}年(?:度|底|初|末)?|[0-9０-９]{1,2}月份?)")
 
 _jieba = None
+_dictionary = None
 _jieba_lock = threading.Lock()
-_WORD_TAGS: dict[str, str] = {}
 
 
 def word_tags() -> dict[str, str]:
-    """word -> part-of-speech tag from the tokenizer's dictionary (filled when the tokenizer loads)."""
+    """word -> part-of-speech tag from the tokenizer's dictionary, for the words of text already
+    cut with :func:`_cut` (the dictionary is unpacked per character as text is cut)."""
     _tokenizer()
-    return _WORD_TAGS
+    assert _dictionary is not None
+    return _dictionary.tags
 
 
 def _tokenizer():
     """A private jieba tokenizer over resources/dictionaries/jieba_core.txt, built once
     (``core.detect.jieba_loader``: cached prefix dictionary, no ``pkg_resources``)."""
-    global _jieba
+    global _jieba, _dictionary
     if _jieba is None:
         with _jieba_lock:
             if _jieba is None:
                 from core.detect.jieba_loader import load_tokenizer
 
-                tokenizer, tags = load_tokenizer()
-                _WORD_TAGS.update(tags)  # part of speech per word, from the same dictionary
+                tokenizer, _dictionary = load_tokenizer()
                 _jieba = tokenizer
     return _jieba
 
@@ -56,7 +57,10 @@ def warm_up() -> None:
 
 @lru_cache(maxsize=4096)
 def _cut(s: str) -> tuple[str, ...]:
-    return tuple(_tokenizer().lcut(s))
+    tokenizer = _tokenizer()
+    assert _dictionary is not None
+    _dictionary.ensure(s)  # the entries jieba will look up: substrings of s
+    return tuple(tokenizer.lcut(s))
 
 
 @lru_cache(maxsize=1)

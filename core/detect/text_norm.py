@@ -13,6 +13,12 @@ from core.numerals import cn_to_int  # noqa: F401  (dates elsewhere read numeral
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD[0x3000] = 0x20
 
+# Every character below U+3001 for which str.isspace() holds, written out (computing it loops over
+# 12,289 code points at every start; a test checks the list), plus BOM and zero-width space: what
+# the detectors strip from a line.
+LINE_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+              "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u200b")
+
 
 _WIDE = re.compile("[\uff01-\uff5e\u3000]+")
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from core.document import Block, Document
 from core.errors import ReportError
+from core.lazy_re import lazy
 
 MAX_BYTES = 64 * 1024 * 1024  # a report is at most a few MB of text; beyond this is not a report
 
@@ -29,7 +30,7 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be", "UTF-16BE"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = lazy(r"[\u3400-\u9fff]")  # only a GB18030 file needs it
 _REFUSE = "无法识别文本文件的编码（既不是 UTF-8/UTF-16，也不是 GB18030/GBK），为避免乱码已停止导入。请用记事本“另存为”UTF-8 编码后再导入。"
 
 

@@ -14,6 +14,10 @@ allowance (:mod:`budget`).
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from core.ocr.reader import PdfOcr
 
 OFF_ENV = "REPORTDESK_OCR"  # "0"/"off": scans are refused as before (tests of that path, slow PCs)
 
@@ -27,9 +31,35 @@ def enabled() -> bool:
 
 
 def pdf_reader(path: str):
-    """The OCR hook for ``path`` (a :class:`core.ocr.reader.PdfOcr`), or None when OCR is off."""
+    """The OCR hook for ``path`` (a :class:`LazyPdfOcr`), or None when OCR is off."""
     if not enabled():
         return None
-    from core.ocr.reader import PdfOcr
+    return LazyPdfOcr(path)
 
-    return PdfOcr(path)
+
+class LazyPdfOcr:
+    """A :class:`core.ocr.reader.PdfOcr` made on the first page that needs OCR.
+
+    Why: the reader's modules (cache, rendering, spans) and their patterns cost 15-20 ms to import,
+    and a PDF with a text layer on every page -- most reports -- never calls the hook.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.reader: PdfOcr | None = None  # made when a page first needs OCR
+
+    def __call__(self, pdf, index: int, size: tuple[float, float]) -> list[tuple]:
+        if self.reader is None:
+            from core.ocr.reader import PdfOcr
+
+            self.reader = PdfOcr(self.path)
+        return self.reader(pdf, index, size)
+
+    @property
+    def unavailable(self) -> bool:
+        return self.reader is not None and self.reader.unavailable
+
+    def finish(self, document) -> None:
+        """Mark OCR text and add the notes (nothing to do when no page was OCR'd)."""
+        if self.reader is not None:
+            self.reader.finish(document)

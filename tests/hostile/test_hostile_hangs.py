@@ -188,11 +188,14 @@ def test_cli_import_skips_a_reference_cycle_and_imports_the_rest(tmp_path):
 
 # The command line itself, with the parser swapped for one that never returns: the CLI forks its
 # parser child on Linux, so the child inherits the swap (whatever PDF engine is in use, this hangs).
+# ``extract`` of a PDF reads it in a child of its own (core/cli/overlap.py): that step is swapped too.
 HANGING_CLI = """
 import sys
 import core.analysis
+import core.cli.overlap
 from tests.hostile import jobs
 core.analysis.load_and_analyze = jobs.spin_forever
+core.cli.overlap.read_document = jobs.spin_forever
 import main
 sys.exit(main.main(sys.argv[1:]))
 """
