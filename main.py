@@ -69,6 +69,17 @@ def run_cli(argv: list[str]) -> int:
         return _run_command(argv)
     except KeyboardInterrupt:  # the parser child (if any) was killed on the way out
         return interrupted()
+    except BrokenPipeError:  # `extract ... | head`: the reader has all it wanted, not an error to report
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """Point stdout at the null device so the interpreter's final flush cannot fail a second time,
+    and exit as a program ended by SIGPIPE would (128 + 13), as shells expect."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141
 
 
 def _run_command(argv: list[str]) -> int:

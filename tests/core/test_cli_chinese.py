@@ -67,3 +67,23 @@ def test_extract_lists_figures_as_a_table(capsys):
     first = rows[0].split()
     assert first[0] == "1" and first[1] == "5" and first[2] == "次" and "5次" in rows[0]
     assert sum(1 for r in rows if r.split() and r.split()[0].isdigit()) == 45
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    """`main.py extract FILE | head -1`: the pipe closes before the table is printed."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(main.__file__).resolve().parent
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line is written
+    try:
+        proc = subprocess.run([sys.executable, str(root / "main.py"), "extract", str(sorted(SEEDS.glob("*.txt"))[0])],
+                              stdout=write_end, stderr=subprocess.PIPE, cwd=root, timeout=120)
+    finally:
+        os.close(write_end)
+    err = proc.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+    assert proc.returncode == 141
