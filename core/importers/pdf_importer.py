@@ -96,12 +96,13 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
     import pypdfium2 as pdfium_mod
     import pypdfium2.raw as pdfium_c
 
-    from core.importers.pdf_chars import read_page
+    from core.importers.pdf_chars import FontCache, read_page
     from core.importers.pdf_health import damaged_pages, garbage_reason
     from core.importers.pdf_tables import close_tables, table_lines
 
     pdf, data = _open(path)
     out = PdfPages()
+    held: list = []  # the page read last, closed once the next one has been read
     try:
         encrypted = pdfium_c.FPDF_GetSecurityHandlerRevision(pdf.raw) != -1
         if encrypted:
@@ -112,6 +113,7 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
         damaged = set(damaged_pages(data, encrypted))
         if progress:
             progress(0, total)
+        fonts = FontCache()  # font widths kept across pages: see FontCache for why a page stays open
         for i in range(total):
             lines: list[layout.Line] = []
             red: set[int] = set()
@@ -121,11 +123,13 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
             except pdfium_mod.PdfiumError:
                 damaged.add(i)
                 page = None
+                fonts.forget()
             if page is not None:
                 try:
                     width, height = page.get_size()
                     size = (float(width), float(height))
-                    got = read_page(page)
+                    got = read_page(page, fonts)
+                    fonts.next_page()
                     reason = garbage_reason("".join(c[0] for c in got.chars)) if got.chars else None
                     if not got.chars and got.has_image:
                         reason = "页面只有图片，没有文字层"
@@ -140,14 +144,19 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
                     raise
                 except Exception:  # noqa: BLE001 - one unreadable page must not cost the others
                     damaged.add(i)
-                finally:
-                    _close_quietly(page)
+                    fonts.forget()
+            while held:  # the page before: its fonts are not in the cache any more
+                _close_quietly(held.pop())
+            if page is not None:
+                held.append(page)
             out.sizes.append(size)
             out.lines.append(lines)
             out.red.append(red)
             if progress:
                 progress(i + 1, total)
     finally:
+        for page in held:
+            _close_quietly(page)
         close_tables()
         _close_quietly(pdf)
     out.damaged = sorted(damaged)
