@@ -98,7 +98,7 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
 
     from core.importers.pdf_chars import FontCache, read_page
     from core.importers.pdf_health import damaged_pages, garbage_reason
-    from core.importers.pdf_tables import close_tables, table_lines
+    from core.importers.pdf_tables import table_lines
 
     pdf, data = _open(path)
     out = PdfPages()
@@ -139,7 +139,7 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
                         chars, flags = _ocr_page(ocr, pdf, i, size, out), []
                     else:
                         chars, flags = got.chars, got.red
-                    lines, red = _page_lines(path, i, page, chars, flags, got.rules, table_lines)
+                    lines, red = _page_lines(i, page, chars, flags, got.rules, table_lines)
                 except (Cancelled, ReportError):
                     raise
                 except Exception:  # noqa: BLE001 - one unreadable page must not cost the others
@@ -157,7 +157,6 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
     finally:
         for page in held:
             _close_quietly(page)
-        close_tables()
         _close_quietly(pdf)
     out.damaged = sorted(damaged)
     _health_warnings(path, out, total, ocr is not None)
@@ -177,10 +176,10 @@ def _ocr_page(ocr: OcrPage | None, pdf, i: int, size, out: PdfPages) -> list[tup
         return []
 
 
-def _page_lines(path, i, page, chars, flags, rules, table_lines):
+def _page_lines(i, page, chars, flags, rules, table_lines):
     """Lines of one page; text inside a ruled table keeps its cells (one line per cell)."""
     red_ids = {id(c) for c, r in zip(chars, flags, strict=False) if r}
-    cells = table_lines(path, i, rules, chars) if chars else None
+    cells = table_lines(page, i, rules, chars) if chars else None
     if cells is not None:
         inside, lines = cells
         rest = [c for c in chars if id(c) not in inside]
