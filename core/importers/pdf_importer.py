@@ -130,7 +130,7 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
                     size = (float(width), float(height))
                     got = read_page(page, fonts)
                     fonts.next_page()
-                    reason = garbage_reason("".join(c[0] for c in got.chars)) if got.chars else None
+                    reason = garbage_reason("".join([c[0] for c in got.chars])) if got.chars else None
                     if not got.chars and got.has_image:
                         reason = "页面只有图片，没有文字层"
                     if reason:
@@ -187,7 +187,7 @@ def _page_lines(i, page, chars, flags, rules, table_lines):
     else:
         lines = layout.group_lines(i, chars)
     lines = layout.reading_order(lines, float(page.get_width()))
-    red = {id(ln) for ln in lines if ln.chars and sum(id(c) in red_ids for c in ln.chars) * 2 > len(ln.chars)}
+    red = {id(ln) for ln in lines if ln.chars and sum(id(c) in red_ids for c in ln.chars) * 2 > len(ln.chars)} if red_ids else set()
     return lines, red
 
 

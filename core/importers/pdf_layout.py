@@ -20,8 +20,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import itemgetter
 
 Char = tuple  # (text, x0, top, x1, bottom, size)
+# Sort keys and column getters as C callables: the layout touches every character several times.
+_TOP_LEFT = itemgetter(2, 1)
+_TEXT, _X0, _TOP, _X1, _BOTTOM, _SIZE = (itemgetter(k) for k in range(6))
 
 _PAGE_NO = re.compile(
     r"^[\s\-—–－―~～_·•]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:[/／]|of|共)\s*\d{1,4}\s*页?)?[\s\-—–－―~～_·•]*$"
@@ -52,7 +57,7 @@ class Line:
 
     def finish(self, keep_order: bool = False) -> Line:
         if not keep_order:
-            self.chars.sort(key=lambda c: c[1])
+            self.chars.sort(key=_X0)
         # Some generators fake bold by painting each glyph twice, slightly offset: keep one copy.
         # Real neighbours ("一一", "33") are a full advance apart, far beyond this tolerance.
         deduped: list[Char] = []
@@ -71,16 +76,17 @@ class Line:
         if self.chars:
             chars = self.chars
             self.x0 = chars[0][1]
-            self.x1 = max(c[3] for c in chars)
-            self.top = min(c[2] for c in chars)
-            self.bottom = max(c[4] for c in chars)
-            first_size = chars[0][5]
-            if all(c[5] == first_size for c in chars):
+            self.x1 = max(map(_X1, chars))
+            self.top = min(map(_TOP, chars))
+            self.bottom = max(map(_BOTTOM, chars))
+            sizes = list(map(_SIZE, chars))
+            first_size = sizes[0]
+            if sizes.count(first_size) == len(sizes):
                 self.size = round(first_size, 1)
             else:
-                self.size = Counter(round(c[5], 1) for c in chars).most_common(1)[0][0]
+                self.size = Counter(round(size, 1) for size in sizes).most_common(1)[0][0]
             self.pieces = split_tabs(self)
-            self.text = "".join(t for t, _ in self.pieces)
+            self.text = "".join(map(_TEXT, self.pieces))
         return self
 
 
@@ -89,7 +95,7 @@ def group_lines(page: int, chars: list[Char]) -> list[Line]:
     lines: list[Line] = []
     cur: Line | None = None
     band_top = band_bottom = 0.0
-    for c in sorted(chars, key=lambda c: (c[2], c[1])):
+    for c in sorted(chars, key=_TOP_LEFT):
         mid = (c[2] + c[4]) / 2
         if cur is not None and band_top <= mid <= band_bottom:
             cur.chars.append(c)
@@ -139,10 +145,7 @@ def _gutter(lines: list[Line], width: float) -> float | None:
             run_a, run_b = c[1], c[3]
         if run_a is not None:
             _mark(diff, lo, hi, run_a, run_b)
-    line_cover, acc = [], 0
-    for d in diff[:-1]:
-        acc += d
-        line_cover.append(acc)
+    line_cover = list(accumulate(diff[:-1]))
     limit = max(1, len(body) // 10)  # a title or footer across both columns is allowed
     best: tuple[float, float] | None = None
     run_start = None
@@ -298,12 +301,20 @@ def needs_space(a: str, b: str) -> bool:
 
 def split_tabs(line: Line) -> list[tuple[str, Char | None]]:
     """The line's characters with a tab (box None) wherever a wide gap separates two of them."""
+    chars = line.chars
+    # A gap wider than 1.5 sizes of both neighbours (the same test as 1.5 * max(sizes), spelt so
+    # that most pairs fail at the first comparison); most lines have none and no ligatures.
+    tabs = [k for k in range(1, len(chars))
+            if chars[k][1] - chars[k - 1][3] > 1.5 * chars[k][5]
+            and chars[k][1] - chars[k - 1][3] > 1.5 * chars[k - 1][5]
+            and chars[k - 1][0].strip() and chars[k][0].strip()]
+    if not tabs and all(len(c[0]) == 1 for c in chars):
+        return [(c[0], c) for c in chars]
     out: list[tuple[str, Char | None]] = []
-    prev: Char | None = None
-    for c in line.chars:
-        if prev is not None and c[1] - prev[3] > 1.5 * max(c[5], prev[5]) and prev[0].strip() and c[0].strip():
+    tab_at = set(tabs)
+    for k, c in enumerate(chars):
+        if k in tab_at:
             out.append(("\t", None))
         for ch in c[0]:  # a ligature glyph ("ﬁ" -> "fi") gives several characters, one box each
             out.append((ch, c))
-        prev = c
     return out
