@@ -129,11 +129,12 @@ def page_text(textpage, count: int) -> str:
     return buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", "surrogatepass")
 
 
-def read_page(page: pdfium.PdfPage, fonts: FontCache | None = None) -> PageChars:
+def read_page(page: pdfium.PdfPage, fonts: FontCache | None = None, colours: bool = True) -> PageChars:
     """The page's characters with pdfplumber-compatible boxes (see the module notes).
 
     ``fonts``: the document's font cache (see :class:`FontCache` for the page it must keep open);
-    without one, a cache for this page only.
+    without one, a cache for this page only. ``colours=False``: no red flags (all False), one
+    PDFium call less per text object, for pages whose colour nothing reads.
     """
     fonts = fonts if fonts is not None else FontCache()
     out = PageChars()
@@ -171,7 +172,7 @@ def read_page(page: pdfium.PdfPage, fonts: FontCache | None = None) -> PageChars
                 page_fonts.add(font)
                 descent, widths = sizes.get((font, size)) or fonts.font_size(font, size)
                 red = False
-                if _FILL_COLOR(address, i, *rgba_addrs):
+                if colours and _FILL_COLOR(address, i, *rgba_addrs):
                     red = rgba[0] >= 150 and rgba[1] <= 90 and rgba[2] <= 90
                 straight = not rotation and (not _TEXT_MATRIX(address, i, m_addr) or (
                     abs(m.b) < 1e-6 and abs(m.c) < 1e-6 and m.a > 0 and m.d > 0))

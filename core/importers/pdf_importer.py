@@ -114,6 +114,9 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
         if progress:
             progress(0, total)
         fonts = FontCache()  # font widths kept across pages: see FontCache for why a page stays open
+        # Red print only marks the 版头 (masthead) on the first page with text (pdf_assemble), so
+        # colours are read until a page has a line that is sure to stay (not a running header).
+        colours = True
         for i in range(total):
             lines: list[layout.Line] = []
             red: set[int] = set()
@@ -128,7 +131,7 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
                 try:
                     width, height = page.get_size()
                     size = (float(width), float(height))
-                    got = read_page(page, fonts)
+                    got = read_page(page, fonts, colours)
                     fonts.next_page()
                     reason = garbage_reason("".join([c[0] for c in got.chars])) if got.chars else None
                     if not got.chars and got.has_image:
@@ -140,6 +143,7 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
                     else:
                         chars, flags = got.chars, got.red
                     lines, red = _page_lines(i, page, chars, flags, got.rules, table_lines)
+                    colours = colours and not layout.outlasts_running(lines, size[1])
                 except (Cancelled, ReportError):
                     raise
                 except Exception:  # noqa: BLE001 - one unreadable page must not cost the others

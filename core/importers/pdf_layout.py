@@ -215,12 +215,22 @@ def _key(text: str) -> str:
     return _DIGITS.sub("#", re.sub(r"\s+", "", text))
 
 
+def _running_candidates(lines: list[Line], h: float, zone: float) -> list[Line]:
+    """The lines :func:`remove_running` may drop: the first/last two, in the top/bottom zone."""
+    out = [ln for ln in lines[:2] if ln.bottom <= h * zone]
+    out += [ln for ln in lines[-2:] if ln.top >= h * (1 - zone) and ln not in out]
+    return out
+
+
+def outlasts_running(lines: list[Line], h: float, zone: float = 0.15) -> bool:
+    """True when some line of the page is sure to stay: :func:`remove_running` cannot drop it."""
+    return len(lines) > len(_running_candidates(lines, h, zone))
+
+
 def remove_running(pages: list[list[Line]], heights: list[float], zone: float = 0.15) -> int:
     """Drop running headers/footers and page-number lines in place; return how many were dropped."""
     def candidates(lines: list[Line], h: float) -> list[Line]:
-        out = [ln for ln in lines[:2] if ln.bottom <= h * zone]
-        out += [ln for ln in lines[-2:] if ln.top >= h * (1 - zone) and ln not in out]
-        return out
+        return _running_candidates(lines, h, zone)
 
     counts: Counter[str] = Counter()
     for lines, h in zip(pages, heights, strict=True):
