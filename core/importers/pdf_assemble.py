@@ -26,6 +26,7 @@ _DATE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*�
 # 版记 (抄送 / 印发 lines under the last rule) and 附注 (“（此件公开发布）”) after the signature.
 _AFTER_SIGNATURE = re.compile(r"^\s*(?:抄送|抄报|主题词|关键词)\s*[:：]|印发\s*$|^\s*[（(]\s*(?:此件|联系人|此页无正文)")
 _X0, _TOP, _X1, _BOTTOM = (itemgetter(k) for k in range(1, 5))
+_BOX = itemgetter(1)  # of a (character, box) piece
 _SENTENCE = re.compile(r"[。；;！!？?，,：:]")
 
 
@@ -111,7 +112,7 @@ def assemble(path: str, pages: list[list[layout.Line]], red: list[set[int]], siz
         for k, ln in enumerate(para):
             if k and layout.needs_space(para[k - 1].text, ln.text):
                 gap(" ")
-            boxes_of = [c for _, c in ln.pieces]
+            boxes_of = list(map(_BOX, ln.pieces))
             if None not in boxes_of:  # no tab: the line's columns in one go each
                 parts.append(ln.text)
                 pg.extend([ln.page] * len(boxes_of))

@@ -92,19 +92,20 @@ class Line:
 
 def group_lines(page: int, chars: list[Char]) -> list[Line]:
     """Group a page's characters into lines, top to bottom."""
-    lines: list[Line] = []
-    cur: Line | None = None
+    bands: list[list[Char]] = []  # the characters of each line, in (top, x0) order
+    band: list[Char] = []
     band_top = band_bottom = 0.0
     for c in sorted(chars, key=_TOP_LEFT):
         mid = (c[2] + c[4]) / 2
-        if cur is not None and band_top <= mid <= band_bottom:
-            cur.chars.append(c)
-            band_bottom = max(band_bottom, c[4])
+        if band and band_top <= mid <= band_bottom:
+            band.append(c)
+            if c[4] > band_bottom:
+                band_bottom = c[4]
             continue
-        cur = Line(page, [c])
-        lines.append(cur)
+        band = [c]
+        bands.append(band)
         band_top, band_bottom = c[2], c[4]
-    return [ln for ln in (ln.finish() for ln in lines) if ln.chars]
+    return [ln for ln in (Line(page, b).finish() for b in bands) if ln.chars]
 
 
 def cell_line(page: int, chars: list[Char], cell: tuple[int, int, int]) -> Line:
