@@ -158,7 +158,8 @@ def read_page(page: pdfium.PdfPage, fonts: FontCache | None = None, colours: boo
         sizes, page_fonts = fonts.sizes, fonts.page_fonts
         last_obj = 0
         # Set at the first character of each text object:
-        size, descent, red, widths, font, straight = 0.0, 0.0, False, {}, 0, True
+        size, descent, red, font, straight = 0.0, 0.0, False, 0, True
+        widths: dict[str, float | None] = {}
         unmapped = 0
         get_object, is_generated, char_origin = _GET_TEXT_OBJECT, _IS_GENERATED, _CHAR_ORIGIN  # locals: faster
         for i, ch in enumerate(units):

@@ -54,7 +54,7 @@ def table_lines(page, index: int, rules: tuple[int, int], chars: list[tuple]):
 
     try:
         edges, bbox = page_edges(page)
-        tables = TableFinder(_RuledPage(edges, bbox)).tables
+        tables = TableFinder(_RuledPage(edges, bbox)).tables  # type: ignore[arg-type]  # reads .edges, .bbox
     except Exception:  # noqa: BLE001 - the finder is an improvement, never a reason to fail
         return None
     if not tables:
@@ -138,7 +138,8 @@ def _subpaths(path) -> list[tuple[str, list[_Point]]]:
 
     x, y = ctypes.c_float(), ctypes.c_float()
     out: list[tuple[str, list[_Point]]] = []
-    shape, pts = "", []
+    shape = ""  # the current subpath: its operators and points
+    pts: list[_Point] = []
     bezier = 0  # PDFium stores a curve as three points: only the third (its end) counts
     for k in range(pdfium_c.FPDFPath_CountSegments(path)):
         seg = pdfium_c.FPDFPath_GetPathSegment(path, k)
