@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
-from operator import itemgetter
+from operator import eq, itemgetter, sub
 
 Char = tuple  # (text, x0, top, x1, bottom, size)
 # Sort keys and column getters as C callables: the layout touches every character several times.
@@ -60,14 +60,17 @@ class Line:
             self.chars.sort(key=_X0)
         # Some generators fake bold by painting each glyph twice, slightly offset: keep one copy.
         # Real neighbours ("一一", "33") are a full advance apart, far beyond this tolerance.
-        deduped: list[Char] = []
-        for c in self.chars:
-            if deduped:
-                d = deduped[-1]
-                if c[0] == d[0] and abs(c[1] - d[1]) < 0.25 * c[5] and abs(c[2] - d[2]) < 0.25 * c[5]:
-                    continue
-            deduped.append(c)
-        self.chars = deduped
+        # Nothing can be dropped unless two neighbours have the same text (checked in C first).
+        texts = list(map(_TEXT, self.chars))
+        if any(map(eq, texts, texts[1:])):
+            deduped: list[Char] = []
+            for c in self.chars:
+                if deduped:
+                    d = deduped[-1]
+                    if c[0] == d[0] and abs(c[1] - d[1]) < 0.25 * c[5] and abs(c[2] - d[2]) < 0.25 * c[5]:
+                        continue
+                deduped.append(c)
+            self.chars = deduped
         # Leading/trailing space glyphs are layout, not content.
         while self.chars and not self.chars[0][0].strip():
             self.chars.pop(0)
@@ -313,14 +316,18 @@ def needs_space(a: str, b: str) -> bool:
 def split_tabs(line: Line) -> list[tuple[str, Char | None]]:
     """The line's characters with a tab (box None) wherever a wide gap separates two of them."""
     chars = line.chars
-    # A gap wider than 1.5 sizes of both neighbours (the same test as 1.5 * max(sizes), spelt so
-    # that most pairs fail at the first comparison); most lines have none and no ligatures.
-    tabs = [k for k in range(1, len(chars))
-            if chars[k][1] - chars[k - 1][3] > 1.5 * chars[k][5]
-            and chars[k][1] - chars[k - 1][3] > 1.5 * chars[k - 1][5]
-            and chars[k - 1][0].strip() and chars[k][0].strip()]
-    if not tabs and all(len(c[0]) == 1 for c in chars):
-        return [(c[0], c) for c in chars]
+    texts = list(map(_TEXT, chars))
+    # A tab needs a gap wider than 1.5 sizes of both neighbours, so none when no gap beats 1.5 times
+    # the smallest size: decided in C for almost every line.
+    gaps = list(map(sub, map(_X0, chars[1:]), map(_X1, chars)))
+    tabs: list[int] = []
+    if gaps and max(gaps) > 1.5 * min(map(_SIZE, chars)):
+        tabs = [k for k in range(1, len(chars))
+                if gaps[k - 1] > 1.5 * max(chars[k][5], chars[k - 1][5])
+                and texts[k - 1].strip() and texts[k].strip()]
+    text = "".join(texts)
+    if not tabs and len(text) == len(chars) and "" not in texts:  # one character per glyph, no tab
+        return list(zip(text, chars, strict=True))
     out: list[tuple[str, Char | None]] = []
     tab_at = set(tabs)
     for k, c in enumerate(chars):
