@@ -5,6 +5,7 @@ Run from the repository root::
     python -m bench.bench_pdf_engines             # fixtures + a 240-page PDF, 5 runs each (median)
     python -m bench.bench_pdf_engines --runs 9 --long-pages 300
     python -m bench.bench_pdf_engines --engines "importer,pdfium raw"   # leave out the slow ones
+    python -m bench.bench_pdf_engines --clock cpu   # process CPU time: steadier on a shared machine
 
 Columns (all per page, median of ``--runs`` runs that alternate between the engines, so each sees
 the same machine state):
@@ -107,15 +108,15 @@ def make_long_pdf(target: Path, pages: int) -> Path:
     return target
 
 
-def measure(path: Path, runs: int, engines) -> dict[str, float]:
+def measure(path: Path, runs: int, engines, clock=time.perf_counter) -> dict[str, float]:
     """Median ms per page of each engine over ``runs`` alternating runs."""
     n = page_count(path)
     times: dict[str, list[float]] = {name: [] for name, _ in engines}
     for _ in range(runs):
         for name, fn in engines:
-            t = time.perf_counter()
+            t = clock()
             fn(path)
-            times[name].append((time.perf_counter() - t) * 1000 / n)
+            times[name].append((clock() - t) * 1000 / n)
     return {name: statistics.median(v) for name, v in times.items()}
 
 
@@ -125,7 +126,10 @@ def main() -> None:
     ap.add_argument("--long-pages", type=int, default=240)
     ap.add_argument("--engines", default=",".join(name for name, _ in ENGINES),
                     help="comma-separated engines to run (default: all)")
+    ap.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                    help="wall: elapsed time; cpu: this process's CPU time (other tasks on the machine count less)")
     args = ap.parse_args()
+    clock = time.process_time if args.clock == "cpu" else time.perf_counter
     wanted = [name.strip() for name in args.engines.split(",")]
     engines = [(name, fn) for name, fn in ENGINES if name in wanted]
     for _, fn in engines:  # warm imports and caches
@@ -139,11 +143,11 @@ def main() -> None:
     rows: list[tuple[str, int, dict[str, float]]] = []
     for name in TEXT_PDFS:
         path = FIXTURES / f"{name}.pdf"
-        rows.append((path.name, page_count(path), measure(path, args.runs, engines)))
+        rows.append((path.name, page_count(path), measure(path, args.runs, engines, clock)))
     with tempfile.TemporaryDirectory() as tmp:
         long_pdf = make_long_pdf(Path(tmp) / "long.pdf", args.long_pages)
         long_row = (f"long ({args.long_pages} pages, fixtures repeated)", page_count(long_pdf),
-                    measure(long_pdf, max(1, args.runs // 2), engines))
+                    measure(long_pdf, max(1, args.runs // 2), engines, clock))
     for _label, pages, ms in rows:
         for n in names:
             totals[n] += ms[n] * pages
