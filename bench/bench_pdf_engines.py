@@ -4,12 +4,14 @@ Run from the repository root::
 
     python -m bench.bench_pdf_engines             # fixtures + a 240-page PDF, 5 runs each (median)
     python -m bench.bench_pdf_engines --runs 9 --long-pages 300
+    python -m bench.bench_pdf_engines --engines "importer,pdfium raw"   # leave out the slow ones
+    python -m bench.bench_pdf_engines --clock cpu   # process CPU time: steadier on a shared machine
 
 Columns (all per page, median of ``--runs`` runs that alternate between the engines, so each sees
 the same machine state):
 
 - importer: ``core.importers.load_document`` — PDFium characters, layout, paragraphs, boxes, page
-  health checks; the whole import.
+  health checks, tables on ruled pages (pdfplumber's finder on PDFium's rules); the whole import.
 - plumber+layout: the previous importer's path — pdfplumber ``page.chars`` fed to the same layout
   code (what the import cost before PDFium).
 - pdfplumber: ``page.extract_text()`` on every page (pdfplumber's own text, no layout of ours).
@@ -106,15 +108,15 @@ def make_long_pdf(target: Path, pages: int) -> Path:
     return target
 
 
-def measure(path: Path, runs: int) -> dict[str, float]:
+def measure(path: Path, runs: int, engines, clock=time.perf_counter) -> dict[str, float]:
     """Median ms per page of each engine over ``runs`` alternating runs."""
     n = page_count(path)
-    times: dict[str, list[float]] = {name: [] for name, _ in ENGINES}
+    times: dict[str, list[float]] = {name: [] for name, _ in engines}
     for _ in range(runs):
-        for name, fn in ENGINES:
-            t = time.perf_counter()
+        for name, fn in engines:
+            t = clock()
             fn(path)
-            times[name].append((time.perf_counter() - t) * 1000 / n)
+            times[name].append((clock() - t) * 1000 / n)
     return {name: statistics.median(v) for name, v in times.items()}
 
 
@@ -122,22 +124,30 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--long-pages", type=int, default=240)
+    ap.add_argument("--engines", default=",".join(name for name, _ in ENGINES),
+                    help="comma-separated engines to run (default: all)")
+    ap.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                    help="wall: elapsed time; cpu: this process's CPU time (other tasks on the machine count less)")
     args = ap.parse_args()
-    for _, fn in ENGINES:  # warm imports and caches
+    clock = time.process_time if args.clock == "cpu" else time.perf_counter
+    wanted = [name.strip() for name in args.engines.split(",")]
+    engines = [(name, fn) for name, fn in ENGINES if name in wanted]
+    for _, fn in engines:  # warm imports and caches
         fn(FIXTURES / "000_yuzhong.pdf")
-    names = [name for name, _ in ENGINES]
-    print("| file | pages | " + " | ".join(f"{n} ms/page" for n in names) + " | pdfplumber ÷ importer |")
-    print("|---|---|" + "---|" * len(names) + "---|")
+    names = [name for name, _ in engines]
+    ratio = "pdfplumber" in names and "importer" in names
+    print("| file | pages | " + " | ".join(f"{n} ms/page" for n in names) + (" | pdfplumber ÷ importer |" if ratio else " |"))
+    print("|---|---|" + "---|" * len(names) + ("---|" if ratio else ""))
     totals = dict.fromkeys(names, 0.0)
     total_pages = 0
     rows: list[tuple[str, int, dict[str, float]]] = []
     for name in TEXT_PDFS:
         path = FIXTURES / f"{name}.pdf"
-        rows.append((path.name, page_count(path), measure(path, args.runs)))
+        rows.append((path.name, page_count(path), measure(path, args.runs, engines, clock)))
     with tempfile.TemporaryDirectory() as tmp:
         long_pdf = make_long_pdf(Path(tmp) / "long.pdf", args.long_pages)
         long_row = (f"long ({args.long_pages} pages, fixtures repeated)", page_count(long_pdf),
-                    measure(long_pdf, max(1, args.runs // 2)))
+                    measure(long_pdf, max(1, args.runs // 2), engines, clock))
     for _label, pages, ms in rows:
         for n in names:
             totals[n] += ms[n] * pages
@@ -146,7 +156,7 @@ def main() -> None:
     rows.append(long_row)
     for label, pages, ms in rows:
         cells = " | ".join(f"{ms[n]:.1f}" for n in names)
-        print(f"| {label} | {pages} | {cells} | {ms['pdfplumber'] / ms['importer']:.1f}× |")
+        print(f"| {label} | {pages} | {cells} |" + (f" {ms['pdfplumber'] / ms['importer']:.1f}× |" if ratio else ""))
 
 
 if __name__ == "__main__":

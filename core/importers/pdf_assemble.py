@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
+from operator import itemgetter
 
 from core.document import Block, CharBoxes, Document
 from core.importers import pdf_layout as layout
@@ -24,6 +25,8 @@ _DOC_NUMBER = re.compile(r"〔\s*\d{4}\s*〕\s*\d+\s*号|\[\s*\d{4}\s*\]\s*\d+\s
 _DATE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
 # 版记 (抄送 / 印发 lines under the last rule) and 附注 (“（此件公开发布）”) after the signature.
 _AFTER_SIGNATURE = re.compile(r"^\s*(?:抄送|抄报|主题词|关键词)\s*[:：]|印发\s*$|^\s*[（(]\s*(?:此件|联系人|此页无正文)")
+_X0, _TOP, _X1, _BOTTOM = (itemgetter(k) for k in range(1, 5))
+_BOX = itemgetter(1)  # of a (character, box) piece
 _SENTENCE = re.compile(r"[。；;！!？?，,：:]")
 
 
@@ -109,6 +112,15 @@ def assemble(path: str, pages: list[list[layout.Line]], red: list[set[int]], siz
         for k, ln in enumerate(para):
             if k and layout.needs_space(para[k - 1].text, ln.text):
                 gap(" ")
+            boxes_of = list(map(_BOX, ln.pieces))
+            if None not in boxes_of:  # no tab: the line's columns in one go each
+                parts.append(ln.text)
+                pg.extend([ln.page] * len(boxes_of))
+                x0s.extend(map(_X0, boxes_of))
+                tops.extend(map(_TOP, boxes_of))
+                x1s.extend(map(_X1, boxes_of))
+                bottoms.extend(map(_BOTTOM, boxes_of))
+                continue
             for ch, c in ln.pieces:
                 if c is None:
                     gap(ch)

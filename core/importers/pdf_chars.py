@@ -50,72 +50,74 @@ def _address(ptr) -> int:
 
 
 def _by_address(fn, restype, *argtypes):
-    """The same PDFium function, taking and returning plain addresses (ints): no ctypes pointer
-    objects per call, and handles compare with ``==``. Hot loop only."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(_address(fn))
+    """The same PDFium function, taking and returning plain addresses (ints, 0 for NULL).
+
+    For the per-character loop: handles as ``c_size_t`` skip c_void_p's argument checks, and
+    ``PYFUNCTYPE`` keeps the GIL (these accessors return at once; releasing and taking the GIL
+    again cost more than the call). Together about 0.37 µs a call instead of 0.5.
+    """
+    return ctypes.PYFUNCTYPE(restype, *argtypes)(_address(fn))
 
 
-_VP, _F, _PF = ctypes.c_void_p, ctypes.c_float, ctypes.POINTER(ctypes.c_float)
-_GET_TEXT_OBJECT = _by_address(pdfium_c.FPDFText_GetTextObject, _VP, _VP, ctypes.c_int)
-_GET_FONT = _by_address(pdfium_c.FPDFTextObj_GetFont, _VP, _VP)
-_GET_DESCENT = _by_address(pdfium_c.FPDFFont_GetDescent, ctypes.c_int, _VP, _F, _PF)
-_GLYPH_WIDTH = _by_address(pdfium_c.FPDFFont_GetGlyphWidth, ctypes.c_int, _VP, ctypes.c_uint, _F, _PF)
-_CHAR_ORIGIN = _by_address(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int, _VP, ctypes.c_int,
-                           ctypes.POINTER(ctypes.c_double), ctypes.POINTER(ctypes.c_double))
+_H, _I, _D, _F = ctypes.c_size_t, ctypes.c_int, ctypes.c_double, ctypes.c_float
+_GET_TEXT_OBJECT = _by_address(pdfium_c.FPDFText_GetTextObject, _H, _H, _I)
+_IS_GENERATED = _by_address(pdfium_c.FPDFText_IsGenerated, _I, _H, _I)
+_CHAR_ORIGIN = _by_address(pdfium_c.FPDFText_GetCharOrigin, _I, _H, _I, _H, _H)
+_FONT_SIZE = _by_address(pdfium_c.FPDFText_GetFontSize, _D, _H, _I)
+_FILL_COLOR = _by_address(pdfium_c.FPDFText_GetFillColor, _I, _H, _I, _H, _H, _H, _H)
+_TEXT_MATRIX = _by_address(pdfium_c.FPDFText_GetMatrix, _I, _H, _I, _H)
+_GET_FONT = _by_address(pdfium_c.FPDFTextObj_GetFont, _H, _H)
+_GET_DESCENT = _by_address(pdfium_c.FPDFFont_GetDescent, _I, _H, _F, _H)
+_GLYPH_WIDTH = _by_address(pdfium_c.FPDFFont_GetGlyphWidth, _I, _H, ctypes.c_uint, _F, _H)
+
+# Characters PDFium gives for glyphs it cannot map (controls, non-characters): all shown as U+FFFD.
+_UNMAPPED_CODES = dict.fromkeys([*range(0x20), 0xFFFE, 0xFFFF], _UNMAPPED)
 
 
-_PU = ctypes.POINTER(ctypes.c_uint)
-_FONT_SIZE = _by_address(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VP, ctypes.c_int)
-_FILL_COLOR = _by_address(pdfium_c.FPDFText_GetFillColor, ctypes.c_int, _VP, ctypes.c_int, _PU, _PU, _PU, _PU)
-_TEXT_MATRIX = _by_address(pdfium_c.FPDFText_GetMatrix, ctypes.c_int, _VP, ctypes.c_int, ctypes.POINTER(pdfium_c.FS_MATRIX))
+class FontCache:
+    """Advance widths and descents per (font, size), kept from page to page of one document.
 
-
-_ObjInfo = tuple[float, float, bool, int | None, bool]  # size, descent, red, font, upright
-
-
-class _FontCache:
-    """Per text object: size, descent, colour, font, upright; per (font, character): advance width."""
+    Most glyphs repeat across pages, so a cache per page would ask PDFium again on every page
+    (half of all characters were misses). Fonts are keyed by address, and PDFium frees a font
+    when the last open page using it closes; its address may then be reused by another font.
+    So the reader keeps the previous page open while it reads the next (a font used on both
+    keeps its address) and :meth:`next_page` drops every font the page just read did not use.
+    """
 
     def __init__(self) -> None:
-        self.obj_info: dict[int, _ObjInfo] = {}
-        self.widths: dict[tuple[int | None, int, float], float | None] = {}  # font None: no font
-        self.descents: dict[tuple[int, float], float] = {}
-        self._f = ctypes.c_float()
-        self._rgba = [ctypes.c_uint() for _ in range(4)]
-        self._rgba_refs = [ctypes.byref(v) for v in self._rgba]
-        self._m = pdfium_c.FS_MATRIX()
-        self._m_ref = ctypes.byref(self._m)
+        # (font, size) -> (descent, {char: advance width or None}); font 0: the object has none
+        self.sizes: dict[tuple[int, float], tuple[float, dict[str, float | None]]] = {}
+        self.page_fonts: set[int] = set()  # fonts used on the page being read
+        self._f = _F()
+        self._f_addr = ctypes.addressof(self._f)
 
-    def info(self, textpage: int, index: int, obj: int) -> _ObjInfo:
-        """``textpage``: the text page's address; ``obj``: the char's text object's address."""
-        got = self.obj_info.get(obj)
+    def next_page(self) -> None:
+        """The page just read stays open, the one before it closes: keep only this page's fonts."""
+        keep = self.page_fonts
+        self.sizes = {k: v for k, v in self.sizes.items() if k[0] in keep}
+        self.page_fonts = set()
+
+    def forget(self) -> None:
+        """After a page that failed half-way: nothing is known to be alive."""
+        self.sizes.clear()
+        self.page_fonts.clear()
+
+    def font_size(self, font: int, size: float) -> tuple[float, dict[str, float | None]]:
+        """``(descent, widths)`` of a font at a size: descent below the baseline (>= 0)."""
+        self.page_fonts.add(font)
+        got = self.sizes.get((font, size))
         if got is None:
-            size = _FONT_SIZE(textpage, index)
-            font = _GET_FONT(obj)
-            key = (font, size)
-            descent = self.descents.get(key)
-            if descent is None:
-                descent = 0.0
-                if font and _GET_DESCENT(font, size, ctypes.byref(self._f)):
-                    descent = -min(0.0, self._f.value)
-                self.descents[key] = descent
-            red = False
-            if _FILL_COLOR(textpage, index, *self._rgba_refs):
-                r, g, b = self._rgba[0].value, self._rgba[1].value, self._rgba[2].value
-                red = r >= 150 and g <= 90 and b <= 90
-            m = self._m
-            upright = not _TEXT_MATRIX(textpage, index, self._m_ref) or (
-                abs(m.b) < 1e-6 and abs(m.c) < 1e-6 and m.a > 0 and m.d > 0)
-            got = (size, descent, red, font, upright)
-            self.obj_info[obj] = got
+            descent = 0.0
+            if font and _GET_DESCENT(font, size, self._f_addr):
+                descent = -min(0.0, self._f.value)
+            got = self.sizes[(font, size)] = (descent, {_UNMAPPED: None})  # unmapped: no font width
         return got
 
-    def advance(self, font: int | None, code: int, size: float) -> float | None:
-        key = (font, code, size)
-        if key not in self.widths:
-            ok = font and _GLYPH_WIDTH(font, code, size, ctypes.byref(self._f))
-            self.widths[key] = self._f.value if ok and self._f.value > 0 else None
-        return self.widths[key]
+    def advance(self, font: int, widths: dict[str, float | None], ch: str, size: float) -> float | None:
+        """The advance width of ``ch`` (first code point) in ``font``; None when the font has none."""
+        ok = font and _GLYPH_WIDTH(font, ord(ch[0]), size, self._f_addr)
+        width = widths[ch] = self._f.value if ok and self._f.value > 0 else None
+        return width
 
 
 def page_text(textpage, count: int) -> str:
@@ -127,63 +129,80 @@ def page_text(textpage, count: int) -> str:
     return buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", "surrogatepass")
 
 
-def read_page(page: pdfium.PdfPage) -> PageChars:
-    """The page's characters with pdfplumber-compatible boxes (see the module notes)."""
-    # Per page: PDFium frees a page's objects with the page, and their addresses get reused.
-    cache = _FontCache()
+def read_page(page: pdfium.PdfPage, fonts: FontCache | None = None, colours: bool = True) -> PageChars:
+    """The page's characters with pdfplumber-compatible boxes (see the module notes).
+
+    ``fonts``: the document's font cache (see :class:`FontCache` for the page it must keep open);
+    without one, a cache for this page only. ``colours=False``: no red flags (all False), one
+    PDFium call less per text object, for pages whose colour nothing reads.
+    """
+    fonts = fonts if fonts is not None else FontCache()
     out = PageChars()
+    seen: set[int] = set()  # text objects that have characters on the text page
     textpage = page.get_textpage()
     try:
         left, bottom, right, top = page.get_mediabox()
         rotation = page.get_rotation() % 360
-        count = pdfium_c.FPDFText_CountChars(textpage.raw)
-        text = page_text(textpage.raw, count)
-        units = _char_units(textpage.raw, text, count)
         raw = textpage.raw
         address = _address(raw)
-        ox, oy = ctypes.c_double(), ctypes.c_double()
-        origin_x, origin_y = ctypes.byref(ox), ctypes.byref(oy)
+        count = pdfium_c.FPDFText_CountChars(raw)
+        text = page_text(raw, count).translate(_UNMAPPED_CODES)
+        units = _char_units(raw, text, count)
+        origin = (_D * 2)()
+        origin_x, origin_y = ctypes.addressof(origin), ctypes.addressof(origin) + 8
+        rgba = (ctypes.c_uint * 4)()
+        rgba_addrs = tuple(ctypes.addressof(rgba) + 4 * k for k in range(4))
+        m = pdfium_c.FS_MATRIX()
+        m_addr = ctypes.addressof(m)
         chars, red_flags = out.chars, out.red
-        last_obj: int | None = None
-        info: _ObjInfo = (0.0, 0.0, False, None, True)  # set at the first character
-        widths: dict[tuple, float | None] = {}
-        for i in range(count):
-            ch = units[i]
-            obj = _GET_TEXT_OBJECT(address, i)
-            if not obj or (ch == " " and pdfium_c.FPDFText_IsGenerated(raw, i)):
+        sizes, page_fonts = fonts.sizes, fonts.page_fonts
+        last_obj = 0
+        # Set at the first character of each text object:
+        size, descent, red, font, straight = 0.0, 0.0, False, 0, True
+        widths: dict[str, float | None] = {}
+        unmapped = 0
+        get_object, is_generated, char_origin = _GET_TEXT_OBJECT, _IS_GENERATED, _CHAR_ORIGIN  # locals: faster
+        for i, ch in enumerate(units):
+            obj = get_object(address, i)
+            if not obj or (ch == " " and is_generated(address, i)):
                 continue  # generated by PDFium (a line break or an inferred space): not in the file
-            if obj != last_obj:
-                info, last_obj = cache.info(address, i, obj), obj
-            size, descent, red, font, upright = info
-            if not ch or ch < " " or ch in ("\ufffe", "\uffff"):
-                ch = _UNMAPPED
-            if not upright or rotation:  # rotated text or page: PDFium's box, turned to the page as shown
+            if obj != last_obj:  # a new text object (~3 characters each): its size, font, colour
+                last_obj = obj
+                seen.add(obj)
+                size = _FONT_SIZE(address, i)
+                font = _GET_FONT(obj)
+                page_fonts.add(font)
+                descent, widths = sizes.get((font, size)) or fonts.font_size(font, size)
+                red = False
+                if colours and _FILL_COLOR(address, i, *rgba_addrs):
+                    red = rgba[0] >= 150 and rgba[1] <= 90 and rgba[2] <= 90
+                straight = not rotation and (not _TEXT_MATRIX(address, i, m_addr) or (
+                    abs(m.b) < 1e-6 and abs(m.c) < 1e-6 and m.a > 0 and m.d > 0))
+            if not straight:  # rotated text or page: PDFium's box, turned to the page as shown
                 box = _shown_box(raw, i, rotation, left, bottom, right, top)
                 if box:
                     chars.append((ch, *box, size))
                     red_flags.append(red)
-                    out.unmapped += ch == _UNMAPPED
+                    unmapped += ch == _UNMAPPED
                 continue
-            _CHAR_ORIGIN(address, i, origin_x, origin_y)
-            x0 = ox.value - left
-            base = top - oy.value
-            if ch == _UNMAPPED:
-                out.unmapped += 1
-                adv = None
-            else:
-                adv = widths.get((font, ch, size), 0.0)
-                if adv == 0.0:
-                    adv = widths[(font, ch, size)] = cache.advance(font, ord(ch[0]), size)
+            char_origin(address, i, origin_x, origin_y)
+            x0 = origin[0] - left
+            base = top - origin[1]
+            adv = widths.get(ch, -1.0)
+            if adv == -1.0:
+                adv = fonts.advance(font, widths, ch, size)
             if adv is None:
+                unmapped += ch == _UNMAPPED
                 adv = _loose_width(raw, i) or size
             chars.append((ch, x0, base - size, x0 + adv, base + descent, size))
             red_flags.append(red)
+        out.unmapped = unmapped
     finally:
         textpage.close()
     # On a rotated page the whitespace-only runs are left out (their origin is not turned); the
     # layout never needs them, and images and rules are counted all the same.
     scan = PageChars() if rotation else out
-    _scan_objects(page, cache, left, top, scan)
+    _scan_objects(page, fonts, seen, left, top, scan)
     out.has_image, out.rules = scan.has_image, scan.rules
     return out
 
@@ -220,36 +239,44 @@ def _char_units(textpage, text: str, count: int) -> list[str]:
     return [chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count)]
 
 
-_GET_OBJECT = _by_address(pdfium_c.FPDFPage_GetObject, _VP, _VP, ctypes.c_int)
-_OBJECT_TYPE = _by_address(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, _VP)
-_BOUNDS = _by_address(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int, _VP, _PF, _PF, _PF, _PF)
+_GET_OBJECT = _by_address(pdfium_c.FPDFPage_GetObject, _H, _H, _I)
+_OBJECT_TYPE = _by_address(pdfium_c.FPDFPageObj_GetType, _I, _H)
+_BOUNDS = _by_address(pdfium_c.FPDFPageObj_GetBounds, _I, _H, _H, _H, _H, _H)
 _RULE = 2.0  # a filled or stroked path at most this thick (pt) and over 10 pt long is a rule
 
 
-def _scan_objects(page: pdfium.PdfPage, cache: _FontCache, left: float, top: float, out: PageChars) -> None:
+def _scan_objects(page: pdfium.PdfPage, fonts: FontCache, seen: set[int], left: float, top: float,
+                  out: PageChars) -> None:
     """One pass over the page's top-level objects: images, ruling lines, whitespace-only text.
 
     PDFium's text page skips text objects without width — whitespace-only runs, such as the
     space between "》" and "《" that LibreOffice writes as a run of its own — so one space char is
     added at each such object's origin (its glyphs cannot be read back; a run of several spaces
-    counts as one, which is all the layout needs).
+    counts as one, which is all the layout needs). Text objects in ``seen`` have characters on the
+    text page, so they have width: their bounds are not asked for.
     """
-    page_addr = ctypes.cast(page.raw, ctypes.c_void_p).value
+    page_addr = _address(page.raw)
     matrix = pdfium_c.FS_MATRIX()
-    box_l, box_b, box_r, box_t = (ctypes.c_float() for _ in range(4))  # the object's bounds
-    bounds = (ctypes.byref(box_l), ctypes.byref(box_b), ctypes.byref(box_r), ctypes.byref(box_t))
+    box = (_F * 4)()  # the object's bounds: left, bottom, right, top
+    box_addrs = tuple(ctypes.addressof(box) + 4 * k for k in range(4))
     fsize = ctypes.c_float()
     h_rules = v_rules = 0
+    text_kind, path_kind = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH
     for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
         obj = _GET_OBJECT(page_addr, k)
         kind = _OBJECT_TYPE(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE or kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+        if kind == text_kind:
+            if obj in seen:
+                continue
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE or kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             out.has_image = True  # scanners often wrap the page image in a form XObject
             continue
-        if kind not in (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH) or not _BOUNDS(obj, *bounds):
+        elif kind != path_kind:
             continue
-        w, h = box_r.value - box_l.value, box_t.value - box_b.value
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+        if not _BOUNDS(obj, *box_addrs):
+            continue
+        w, h = box[2] - box[0], box[3] - box[1]
+        if kind == path_kind:
             if h <= _RULE and w > 10:
                 h_rules += 1
             elif w <= _RULE and h > 10:
@@ -268,10 +295,11 @@ def _scan_objects(page: pdfium.PdfPage, cache: _FontCache, left: float, top: flo
         if size <= 0:
             continue
         font = _GET_FONT(obj)
-        adv = cache.advance(font, 32, size) or 0.25 * size
-        descent = 0.0
-        if font and _GET_DESCENT(font, size, ctypes.byref(fsize)):
-            descent = -min(0.0, fsize.value)
+        descent, widths = fonts.font_size(font, size)
+        adv = widths.get(" ", -1.0)
+        if adv == -1.0:
+            adv = fonts.advance(font, widths, " ", size)
+        adv = adv or 0.25 * size
         x0, base = matrix.e - left, top - matrix.f
         out.chars.append((" ", x0, base - size, x0 + adv, base + descent, size))
         out.red.append(False)

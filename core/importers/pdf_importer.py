@@ -96,12 +96,13 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
     import pypdfium2 as pdfium_mod
     import pypdfium2.raw as pdfium_c
 
-    from core.importers.pdf_chars import read_page
+    from core.importers.pdf_chars import FontCache, read_page
     from core.importers.pdf_health import damaged_pages, garbage_reason
-    from core.importers.pdf_tables import close_tables, table_lines
+    from core.importers.pdf_tables import table_lines
 
     pdf, data = _open(path)
     out = PdfPages()
+    held: list = []  # the page read last, closed once the next one has been read
     try:
         encrypted = pdfium_c.FPDF_GetSecurityHandlerRevision(pdf.raw) != -1
         if encrypted:
@@ -112,6 +113,10 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
         damaged = set(damaged_pages(data, encrypted))
         if progress:
             progress(0, total)
+        fonts = FontCache()  # font widths kept across pages: see FontCache for why a page stays open
+        # Red print only marks the 版头 (masthead) on the first page with text (pdf_assemble), so
+        # colours are read until a page has a line that is sure to stay (not a running header).
+        colours = True
         for i in range(total):
             lines: list[layout.Line] = []
             red: set[int] = set()
@@ -121,12 +126,14 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
             except pdfium_mod.PdfiumError:
                 damaged.add(i)
                 page = None
+                fonts.forget()
             if page is not None:
                 try:
                     width, height = page.get_size()
                     size = (float(width), float(height))
-                    got = read_page(page)
-                    reason = garbage_reason("".join(c[0] for c in got.chars)) if got.chars else None
+                    got = read_page(page, fonts, colours)
+                    fonts.next_page()
+                    reason = garbage_reason("".join([c[0] for c in got.chars])) if got.chars else None
                     if not got.chars and got.has_image:
                         reason = "页面只有图片，没有文字层"
                     if reason:
@@ -135,20 +142,25 @@ def read_pages(path: str, progress: Callable[[int, int], None] | None = None,
                         chars, flags = _ocr_page(ocr, pdf, i, size, out), []
                     else:
                         chars, flags = got.chars, got.red
-                    lines, red = _page_lines(path, i, page, chars, flags, got.rules, table_lines)
+                    lines, red = _page_lines(i, page, chars, flags, got.rules, table_lines)
+                    colours = colours and not layout.outlasts_running(lines, size[1])
                 except (Cancelled, ReportError):
                     raise
                 except Exception:  # noqa: BLE001 - one unreadable page must not cost the others
                     damaged.add(i)
-                finally:
-                    _close_quietly(page)
+                    fonts.forget()
+            while held:  # the page before: its fonts are not in the cache any more
+                _close_quietly(held.pop())
+            if page is not None:
+                held.append(page)
             out.sizes.append(size)
             out.lines.append(lines)
             out.red.append(red)
             if progress:
                 progress(i + 1, total)
     finally:
-        close_tables()
+        for page in held:
+            _close_quietly(page)
         _close_quietly(pdf)
     out.damaged = sorted(damaged)
     _health_warnings(path, out, total, ocr is not None)
@@ -168,10 +180,10 @@ def _ocr_page(ocr: OcrPage | None, pdf, i: int, size, out: PdfPages) -> list[tup
         return []
 
 
-def _page_lines(path, i, page, chars, flags, rules, table_lines):
+def _page_lines(i, page, chars, flags, rules, table_lines):
     """Lines of one page; text inside a ruled table keeps its cells (one line per cell)."""
     red_ids = {id(c) for c, r in zip(chars, flags, strict=False) if r}
-    cells = table_lines(path, i, rules, chars) if chars else None
+    cells = table_lines(page, i, rules, chars) if chars else None
     if cells is not None:
         inside, lines = cells
         rest = [c for c in chars if id(c) not in inside]
@@ -179,7 +191,7 @@ def _page_lines(path, i, page, chars, flags, rules, table_lines):
     else:
         lines = layout.group_lines(i, chars)
     lines = layout.reading_order(lines, float(page.get_width()))
-    red = {id(ln) for ln in lines if ln.chars and sum(id(c) in red_ids for c in ln.chars) * 2 > len(ln.chars)}
+    red = {id(ln) for ln in lines if ln.chars and sum(id(c) in red_ids for c in ln.chars) * 2 > len(ln.chars)} if red_ids else set()
     return lines, red
 
 

@@ -20,8 +20,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import eq, itemgetter, sub
 
 Char = tuple  # (text, x0, top, x1, bottom, size)
+# Sort keys and column getters as C callables: the layout touches every character several times.
+_TOP_LEFT = itemgetter(2, 1)
+_TEXT, _X0, _TOP, _X1, _BOTTOM, _SIZE = (itemgetter(k) for k in range(6))
 
 _PAGE_NO = re.compile(
     r"^[\s\-—–－―~～_·•]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:[/／]|of|共)\s*\d{1,4}\s*页?)?[\s\-—–－―~～_·•]*$"
@@ -52,17 +57,20 @@ class Line:
 
     def finish(self, keep_order: bool = False) -> Line:
         if not keep_order:
-            self.chars.sort(key=lambda c: c[1])
+            self.chars.sort(key=_X0)
         # Some generators fake bold by painting each glyph twice, slightly offset: keep one copy.
         # Real neighbours ("一一", "33") are a full advance apart, far beyond this tolerance.
-        deduped: list[Char] = []
-        for c in self.chars:
-            if deduped:
-                d = deduped[-1]
-                if c[0] == d[0] and abs(c[1] - d[1]) < 0.25 * c[5] and abs(c[2] - d[2]) < 0.25 * c[5]:
-                    continue
-            deduped.append(c)
-        self.chars = deduped
+        # Nothing can be dropped unless two neighbours have the same text (checked in C first).
+        texts = list(map(_TEXT, self.chars))
+        if any(map(eq, texts, texts[1:])):
+            deduped: list[Char] = []
+            for c in self.chars:
+                if deduped:
+                    d = deduped[-1]
+                    if c[0] == d[0] and abs(c[1] - d[1]) < 0.25 * c[5] and abs(c[2] - d[2]) < 0.25 * c[5]:
+                        continue
+                deduped.append(c)
+            self.chars = deduped
         # Leading/trailing space glyphs are layout, not content.
         while self.chars and not self.chars[0][0].strip():
             self.chars.pop(0)
@@ -71,34 +79,36 @@ class Line:
         if self.chars:
             chars = self.chars
             self.x0 = chars[0][1]
-            self.x1 = max(c[3] for c in chars)
-            self.top = min(c[2] for c in chars)
-            self.bottom = max(c[4] for c in chars)
-            first_size = chars[0][5]
-            if all(c[5] == first_size for c in chars):
+            self.x1 = max(map(_X1, chars))
+            self.top = min(map(_TOP, chars))
+            self.bottom = max(map(_BOTTOM, chars))
+            sizes = list(map(_SIZE, chars))
+            first_size = sizes[0]
+            if sizes.count(first_size) == len(sizes):
                 self.size = round(first_size, 1)
             else:
-                self.size = Counter(round(c[5], 1) for c in chars).most_common(1)[0][0]
+                self.size = Counter(round(size, 1) for size in sizes).most_common(1)[0][0]
             self.pieces = split_tabs(self)
-            self.text = "".join(t for t, _ in self.pieces)
+            self.text = "".join(map(_TEXT, self.pieces))
         return self
 
 
 def group_lines(page: int, chars: list[Char]) -> list[Line]:
     """Group a page's characters into lines, top to bottom."""
-    lines: list[Line] = []
-    cur: Line | None = None
+    bands: list[list[Char]] = []  # the characters of each line, in (top, x0) order
+    band: list[Char] = []
     band_top = band_bottom = 0.0
-    for c in sorted(chars, key=lambda c: (c[2], c[1])):
+    for c in sorted(chars, key=_TOP_LEFT):
         mid = (c[2] + c[4]) / 2
-        if cur is not None and band_top <= mid <= band_bottom:
-            cur.chars.append(c)
-            band_bottom = max(band_bottom, c[4])
+        if band and band_top <= mid <= band_bottom:
+            band.append(c)
+            if c[4] > band_bottom:
+                band_bottom = c[4]
             continue
-        cur = Line(page, [c])
-        lines.append(cur)
+        band = [c]
+        bands.append(band)
         band_top, band_bottom = c[2], c[4]
-    return [ln for ln in (ln.finish() for ln in lines) if ln.chars]
+    return [ln for ln in (Line(page, b).finish() for b in bands) if ln.chars]
 
 
 def cell_line(page: int, chars: list[Char], cell: tuple[int, int, int]) -> Line:
@@ -139,10 +149,7 @@ def _gutter(lines: list[Line], width: float) -> float | None:
             run_a, run_b = c[1], c[3]
         if run_a is not None:
             _mark(diff, lo, hi, run_a, run_b)
-    line_cover, acc = [], 0
-    for d in diff[:-1]:
-        acc += d
-        line_cover.append(acc)
+    line_cover = list(accumulate(diff[:-1]))
     limit = max(1, len(body) // 10)  # a title or footer across both columns is allowed
     best: tuple[float, float] | None = None
     run_start = None
@@ -212,12 +219,22 @@ def _key(text: str) -> str:
     return _DIGITS.sub("#", re.sub(r"\s+", "", text))
 
 
+def _running_candidates(lines: list[Line], h: float, zone: float) -> list[Line]:
+    """The lines :func:`remove_running` may drop: the first/last two, in the top/bottom zone."""
+    out = [ln for ln in lines[:2] if ln.bottom <= h * zone]
+    out += [ln for ln in lines[-2:] if ln.top >= h * (1 - zone) and ln not in out]
+    return out
+
+
+def outlasts_running(lines: list[Line], h: float, zone: float = 0.15) -> bool:
+    """True when some line of the page is sure to stay: :func:`remove_running` cannot drop it."""
+    return len(lines) > len(_running_candidates(lines, h, zone))
+
+
 def remove_running(pages: list[list[Line]], heights: list[float], zone: float = 0.15) -> int:
     """Drop running headers/footers and page-number lines in place; return how many were dropped."""
     def candidates(lines: list[Line], h: float) -> list[Line]:
-        out = [ln for ln in lines[:2] if ln.bottom <= h * zone]
-        out += [ln for ln in lines[-2:] if ln.top >= h * (1 - zone) and ln not in out]
-        return out
+        return _running_candidates(lines, h, zone)
 
     counts: Counter[str] = Counter()
     for lines, h in zip(pages, heights, strict=True):
@@ -298,12 +315,24 @@ def needs_space(a: str, b: str) -> bool:
 
 def split_tabs(line: Line) -> list[tuple[str, Char | None]]:
     """The line's characters with a tab (box None) wherever a wide gap separates two of them."""
+    chars = line.chars
+    texts = list(map(_TEXT, chars))
+    # A tab needs a gap wider than 1.5 sizes of both neighbours, so none when no gap beats 1.5 times
+    # the smallest size: decided in C for almost every line.
+    gaps = list(map(sub, map(_X0, chars[1:]), map(_X1, chars)))
+    tabs: list[int] = []
+    if gaps and max(gaps) > 1.5 * min(map(_SIZE, chars)):
+        tabs = [k for k in range(1, len(chars))
+                if gaps[k - 1] > 1.5 * max(chars[k][5], chars[k - 1][5])
+                and texts[k - 1].strip() and texts[k].strip()]
+    text = "".join(texts)
+    if not tabs and len(text) == len(chars) and "" not in texts:  # one character per glyph, no tab
+        return list(zip(text, chars, strict=True))
     out: list[tuple[str, Char | None]] = []
-    prev: Char | None = None
-    for c in line.chars:
-        if prev is not None and c[1] - prev[3] > 1.5 * max(c[5], prev[5]) and prev[0].strip() and c[0].strip():
+    tab_at = set(tabs)
+    for k, c in enumerate(chars):
+        if k in tab_at:
             out.append(("\t", None))
         for ch in c[0]:  # a ligature glyph ("ﬁ" -> "fi") gives several characters, one box each
             out.append((ch, c))
-        prev = c
     return out

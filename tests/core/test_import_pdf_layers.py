@@ -228,6 +228,20 @@ def test_red_masthead_signature_and_colophon(tmp_path):
     assert [k for k, _ in kinds[-5:]] == ["signature", "signature", "colophon", "colophon", "colophon"]
 
 
+def test_red_masthead_after_a_page_of_running_lines_only(tmp_path):
+    """Colours are read until a page has a line that stays: a first page holding only a page number
+    (dropped as a running line) leaves the red masthead of page 2 found; red on page 3 is no masthead."""
+    w = PdfWriter()
+    w.text_page([(280, 800, "- 1 -")])
+    w.text_page([(150, 200, "某某市司法局文件"), (72, 250, "某司发〔2024〕3号"), (72, 300, "关于2023年法治政府建设情况的报告"),
+                 (72, 800, "- 2 -")], red={0})
+    w.text_page([(150, 200, "某某市司法局"), (72, 300, "全年办理案件15件。"), (72, 800, "- 3 -")], red={0})
+    doc = load_document(w.write(tmp_path / "red2.pdf"))
+    kinds = [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks]
+    assert kinds[:2] == [("masthead", "某某市司法局文件"), ("masthead", "某司发〔2024〕3号")]
+    assert ("paragraph", "某某市司法局") in kinds
+
+
 def test_real_report_with_a_corrupt_page_stream(tmp_path):
     """A fixture report with page 4's content stream damaged: imported, page 4 named, others intact."""
     src = FIXTURES / "001_jizhou.pdf"
