@@ -10,8 +10,15 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PY="${PYTHON:-python}"
-"$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
-  --workpath build/_work --distpath dist build/reportdesk.spec
+# numpy without OpenBLAS (build/numpy_noblas.sh), built once and cached; REPORTDESK_NUMPY_NOBLAS=0
+# keeps the installed wheel's numpy (28 MB more).
+# shellcheck source=build/numpy_noblas.sh
+source build/numpy_noblas.sh
+if [ "${REPORTDESK_NUMPY_NOBLAS:-1}" != 0 ]; then
+  numpy_noblas "$PY"
+fi
+PYTHONPATH="$NUMPY_NOBLAS_SITE${PYTHONPATH:+:$PYTHONPATH}" "$PY" -m PyInstaller --noconfirm --clean \
+  --log-level WARN --workpath build/_work --distpath dist build/reportdesk.spec
 APP=dist/ReportDesk/ReportDesk
 SIZE_MB=$(du -sm dist/ReportDesk | cut -f1)
 if [ -d dist/ReportDesk/_internal/rapidocr ]; then KIND="with OCR"; else KIND="lean, no OCR"; fi
