@@ -10,14 +10,17 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PY="${PYTHON:-python}"
-# numpy without OpenBLAS (build/numpy_noblas.sh), built once and cached; REPORTDESK_NUMPY_NOBLAS=0
-# keeps the installed wheel's numpy (28 MB more).
-# shellcheck source=build/numpy_noblas.sh
-source build/numpy_noblas.sh
-if [ "${REPORTDESK_NUMPY_NOBLAS:-1}" != 0 ]; then
+# numpy without OpenBLAS and (for the OCR build) OpenCV with only the modules OCR calls, each
+# compiled once from its source release and cached (build/source_builds.sh);
+# REPORTDESK_SOURCE_BUILDS=0 keeps the installed wheels (numpy 28 MB, OpenCV 134 MB more).
+# shellcheck source=build/source_builds.sh
+source build/source_builds.sh
+case "${REPORTDESK_BUILD_OCR:-1}" in 0|off|no) WITH_OCR=0 ;; *) WITH_OCR=1 ;; esac
+if [ "${REPORTDESK_SOURCE_BUILDS:-1}" != 0 ]; then
   numpy_noblas "$PY"
+  if [ "$WITH_OCR" = 1 ] && [ -d core/ocr ]; then opencv_minimal "$PY"; fi
 fi
-PYTHONPATH="$NUMPY_NOBLAS_SITE${PYTHONPATH:+:$PYTHONPATH}" "$PY" -m PyInstaller --noconfirm --clean \
+PYTHONPATH="$SOURCE_BUILDS_PATH${PYTHONPATH:+:$PYTHONPATH}" "$PY" -m PyInstaller --noconfirm --clean \
   --log-level WARN --workpath build/_work --distpath dist build/reportdesk.spec
 APP=dist/ReportDesk/ReportDesk
 SIZE_MB=$(du -sm dist/ReportDesk | cut -f1)
@@ -113,16 +116,25 @@ n=$("$PY" -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('se
 [ "$n" = 4 ] || { cat "$WORK/import.log"; echo "smoke import: expected 4 reports, got $n" >&2; exit 1; }
 echo "smoke import: $n reports"
 
-# 3. export: .xlsx (sheets 汇总 and 明细) and .csv.
+# 3. export: .xlsx (sheets 汇总 and 明细) and .csv, each the same as the source tree's export of the
+# same database (pandas' aggregations on the bundled numpy, built without OpenBLAS, against the
+# installed one); only the .xlsx's document properties (creation time) may differ.
 "$APP" export --db "$DB" --out "$WORK/汇总.xlsx" > /dev/null
 "$APP" export --db "$DB" --out "$WORK/明细.csv" > /dev/null
-"$PY" - "$WORK/汇总.xlsx" "$WORK/明细.csv" <<'PYEOF'
+"$PY" main.py export --db "$DB" --out "$WORK/source.xlsx" > /dev/null
+"$PY" main.py export --db "$DB" --out "$WORK/source.csv" > /dev/null
+"$PY" - "$WORK/汇总.xlsx" "$WORK/明细.csv" "$WORK/source.xlsx" "$WORK/source.csv" <<'PYEOF'
 import sys, zipfile
-names = zipfile.ZipFile(sys.argv[1]).namelist()
+frozen, source = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[3])
+names = frozen.namelist()
 assert "xl/worksheets/sheet2.xml" in names, names
+assert names == source.namelist(), (names, source.namelist())
+differ = [n for n in names if n != "docProps/core.xml" and frozen.read(n) != source.read(n)]
+assert not differ, f"frozen .xlsx differs from the source tree's in {differ}"
 rows = open(sys.argv[2], encoding="utf-8-sig").read().splitlines()
 assert len(rows) > 10, "csv has no rows"
-print(f"smoke export: xlsx with {sum(n.startswith('xl/worksheets/sheet') for n in names)} sheets, csv {len(rows) - 1} rows")
+assert open(sys.argv[4], encoding="utf-8-sig").read().splitlines() == rows, "frozen .csv differs"
+print(f"smoke export: xlsx with {sum(n.startswith('xl/worksheets/sheet') for n in names)} sheets, csv {len(rows) - 1} rows, both same as source")
 PYEOF
 
 # 4. the window, offscreen, on that database, given a PDF and a TXT to open (imported in the window,
