@@ -115,8 +115,10 @@ print(f"-DPYTHON3_INCLUDE_DIR={sysconfig.get_paths()['include']}")
 print(f"-DPYTHON3_LIBRARY={lib}")
 PYEOF
 )
-    if ! cmake -S "$src" -B "$cache/cmake" -G Ninja "${OPENCV_CMAKE_ARGS[@]}" "${pyargs[@]}" >> "$log" 2>&1 \
-       || ! cmake --build "$cache/cmake" --target opencv_python3 >> "$log" 2>&1; then
+    local generator=(-G Ninja)  # without ninja, cmake's own Makefiles on every core
+    command -v ninja > /dev/null || generator=(-G "Unix Makefiles")
+    if ! cmake -S "$src" -B "$cache/cmake" "${generator[@]}" "${OPENCV_CMAKE_ARGS[@]}" "${pyargs[@]}" >> "$log" 2>&1 \
+       || ! cmake --build "$cache/cmake" --target opencv_python3 --parallel "$(nproc)" >> "$log" 2>&1; then
       _failed "OpenCV (minimal)" "$log"; return 0
     fi
     mkdir -p "$site"
