@@ -135,3 +135,36 @@ def test_database_before_the_bin_migrates_and_keeps_its_reports(tmp_path):
         assert [r.id for r in store.list_reports()] == [1, 2]
         assert store.duplicate_map() == {1: [2], 2: [1]}  # fingerprints filled in on first use
         assert store.trash_report(1, WHO) and [r.id for r in store.list_reports()] == [2]
+
+
+def test_many_copies_cost_one_comparison_each_and_stay_grouped(monkeypatch):
+    """30 copies each of three texts (one sentence changed per copy) in one body and year: each
+    copy is compared with the first copy of each text, not with every other copy."""
+    from core.store import fingerprints
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE reports (id INTEGER PRIMARY KEY, org TEXT, year INTEGER)")
+    conn.execute("CREATE TABLE report_fingerprints (report_id INTEGER PRIMARY KEY, sentences INTEGER,"
+                 " hashes BLOB)")
+    texts = {name: [f"{name}区第{i}项工作完成情况良好共计{i * 7}件" for i in range(60)] for name in "甲乙丙"}
+    rid, members = 0, {}
+    for copy in range(30):
+        for name, sentences in texts.items():
+            rid += 1
+            changed = list(sentences)
+            changed[copy] = f"{name}区第{copy}项工作完成情况良好共计{copy * 7 + 1}件"  # one digit differs
+            conn.execute("INSERT INTO reports VALUES (?, '某区司法局', 2023)", (rid,))
+            fingerprints.save(conn, rid, "。".join(changed) + "。")
+            members.setdefault(name, []).append(rid)
+    rid += 1
+    conn.execute("INSERT INTO reports VALUES (?, '某区司法局', 2023)", (rid,))
+    fingerprints.save(conn, rid, "。".join(f"另一份报告的第{i}句话内容各不相同" for i in range(60)) + "。")
+    calls = []
+    real = fingerprints.similarity
+    monkeypatch.setattr(fingerprints, "similarity", lambda a, b: calls.append(1) or real(a, b))
+    dups = fingerprints.duplicate_map(conn)
+    for ids in members.values():
+        for i in ids:
+            assert dups[i] == [j for j in ids if j != i]
+    assert rid not in dups
+    assert len(calls) <= 3 * rid  # all pairs would be 91 * 90 / 2 = 4,095

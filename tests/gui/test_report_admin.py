@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from gui.models.report_list_model import COL_FILE, COL_ORG
 from tests.conftest import FIXTURES, SEEDS
 from tests.gui.helpers import TXT
-from tests.gui.review_fixtures import open_path, press, store_of
+from tests.gui.review_fixtures import make_window, open_path, press, store_of
 
 
 def _ids(window) -> list[int]:
@@ -125,3 +125,23 @@ def test_the_same_report_as_pdf_and_docx_is_flagged(qtbot, rwindow):
     assert "正文相同" in rwindow.statusBar().currentMessage()
     tip = model.index(0, COL_FILE).data(Qt.ItemDataRole.ToolTipRole)
     assert "正文相同" in tip
+
+
+def test_at_start_the_duplicate_marks_follow_the_first_report(qtbot, rwindow, answers):
+    """The next start of the window: the list and the last report come first, the 【重复】 marks
+    (every report's fingerprint read in the background) right after."""
+    rwindow.imports.ask_replace = lambda _name, _earlier: False
+    open_path(qtbot, rwindow, FIXTURES / "001_jizhou.docx")
+    open_path(qtbot, rwindow, FIXTURES / "001_jizhou.pdf")
+    open_path(qtbot, rwindow, SEEDS / "000_fae492f318547c6d.txt")
+    again = make_window(qtbot, answers)
+    with qtbot.waitSignal(again.reportOpened, timeout=30000):
+        again.start([])
+    model = again.report_list.model
+
+    def marked() -> list[str]:
+        return [model.index(r, COL_FILE).data() for r in range(model.rowCount())
+                if model.index(r, COL_FILE).data().startswith("【重复】")]
+
+    qtbot.waitUntil(lambda: len(marked()) == 2, timeout=10000)
+    assert all("jizhou" in name for name in marked())
