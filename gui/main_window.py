@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         def mark(*_args) -> None:
             self.reportOpened.disconnect(mark)
             self._load_failed.disconnect(mark)
-            self.review_kit.admin.refresh_duplicates_in_background(self.source)
+            self.review_kit.admin.refresh_duplicates_in_background()
 
         self.reportOpened.connect(mark)
         self._load_failed.connect(mark)

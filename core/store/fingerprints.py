@@ -91,8 +91,8 @@ def duplicate_map(conn: sqlite3.Connection,
             else:
                 texts.append((mine, [rid]))
         for _, members in texts:
-            for rid in members if len(members) > 1 else ():
-                out[rid] = [m for m in members if m != rid]
+            if len(members) > 1:
+                out.update((rid, [m for m in members if m != rid]) for rid in members)
     return out
 
 

@@ -9,6 +9,7 @@ from core.errors import ReportError
 from core.review import ops
 from core.store.reports import clean_meta_value
 from gui.review.meta_dialog import LABELS
+from gui.workers.task import Task
 
 META_LABEL = "修改报告信息"
 
@@ -25,6 +26,8 @@ class ReportAdmin(QObject):
         self.report_list = window.report_list
         self.ask_yes_no = answers.yes_no
         self.ask_meta = answers.meta
+        self._duplicates_asked = 0  # counts refreshes: a background result older than the last is dropped
+        self._duplicates_task: Task | None = None  # kept until done (a Task does not delete itself)
 
     def store(self):
         return self.session.store()
@@ -141,27 +144,26 @@ class ReportAdmin(QObject):
 
     # --- duplicates ---------------------------------------------------------------------------
     def refresh_duplicates(self) -> dict[int, list[int]]:
-        self._duplicates_asked = getattr(self, "_duplicates_asked", 0) + 1  # older background results are stale
+        self._duplicates_asked += 1
         dups = self.store().duplicate_map()
         self.report_list.model.set_duplicates(dups)
         return dups
 
-    def refresh_duplicates_in_background(self, source) -> None:
+    def refresh_duplicates_in_background(self) -> None:
         """At start: the 【重复】 marks follow once the list is shown instead of holding it up
-        (they read every report's fingerprint: ~0.6 s at 5,000 reports). ``source`` gives each
-        thread its own store."""
-        from gui.workers.task import Task
-
-        asked = getattr(self, "_duplicates_asked", 0)
+        (they read every report's fingerprint: ~0.6 s at 5,000 reports). The window's source gives
+        the worker thread its own store."""
+        source = self.window.source
+        asked = self._duplicates_asked
 
         def apply(dups: dict[int, list[int]]) -> None:
-            if asked == getattr(self, "_duplicates_asked", 0):  # no newer refresh since
+            if asked == self._duplicates_asked:  # no newer refresh since
                 self.report_list.model.set_duplicates(dups)
 
         task = Task(lambda _ctx: source.store().duplicate_map())
         task.result.connect(apply)
         task.error.connect(lambda _exc: None)  # only marks are missing; the next refresh retries
-        self._duplicates_task = task.start()  # kept until done (the task does not delete itself)
+        self._duplicates_task = task.start()
 
     def note_imported(self, report_ids: list[int]) -> None:
         """After an import: say when a new report repeats the text of one already there."""
